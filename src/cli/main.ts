@@ -1,0 +1,133 @@
+// The `keruen` command line: every command, its options and its exit code.
+import { Command, CommanderError } from 'commander';
+import type { Kysely } from 'kysely';
+import { databaseTarget } from '../config.js';
+import { createContext } from '../context.js';
+import { migrationStatus, openDatabase } from '../db/index.js';
+import { buildServer } from '../http/index.js';
+import { registerReferenceCommands } from '../reference/index.js';
+import { parseFormat, printJson, printTable, reportError } from './output.js';
+import { currentConfig, withContext } from './run.js';
+
+function serveCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the API, its documentation and the web app')
+    .option('--demo', 'use the demo database, with demo data (what `npm start` runs)')
+    .option('--port <port>', 'port to listen on (default: PORT, else 4400)')
+    .option('--host <host>', 'address to listen on (default: HOST, else 127.0.0.1)')
+    .action(async (options: { demo?: boolean; port?: string; host?: string }) => {
+      const config = currentConfig();
+      const port = options.port === undefined ? config.port : Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new CommanderError(2, 'keruen.port', `--port must be a whole number from 0 to 65535, not ${options.port}`);
+      }
+      const ctx = await createContext(config, { demo: options.demo, command: 'keruen serve' });
+      let app: Awaited<ReturnType<typeof buildServer>>;
+      try {
+        app = await buildServer(ctx);
+        await app.listen({ port, host: options.host ?? config.host });
+      } catch (error) {
+        await ctx.close();
+        throw error;
+      }
+      const address = app.server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      const host = options.host ?? config.host;
+      const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+      const url = `http://${shownHost}:${actualPort}/`;
+      process.stdout.write(
+        `Keruen ${config.version} is running at ${url}\n` +
+          `  API documentation: ${url}docs\n` +
+          `  database: ${ctx.database.location}${options.demo ? ' (demo)' : ''}\n` +
+          '  stop with Ctrl+C\n',
+      );
+      await new Promise<void>((resolve) => {
+        let stopping = false;
+        const stop = (signal: string) => {
+          if (stopping) return;
+          stopping = true;
+          ctx.logger.info({ signal }, 'shutting down');
+          // Close the server first (no new requests, in-flight ones finish), then the database.
+          app
+            .close()
+            .catch((error: unknown) => ctx.logger.error({ err: error }, 'closing the server failed'))
+            .then(() => ctx.close())
+            .catch((error: unknown) => ctx.logger.error({ err: error }, 'closing the database failed'))
+            .finally(resolve);
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+      });
+    });
+}
+
+function dbCommands(program: Command): void {
+  const db = program.command('db').description('the database: migrations and their state');
+  db.command('migrate')
+    .description('apply pending migrations (the server and every command also do this on start)')
+    .option('--format <format>', 'json or table', 'table')
+    .action(async (options: { format: string }) => {
+      const format = parseFormat(options.format);
+      const states = await withContext('db migrate', (ctx) => migrationStatus(ctx.db as Kysely<unknown>));
+      if (format === 'json') return printJson({ migrations: states });
+      process.stdout.write(`database is up to date: ${states.length} migrations applied\n`);
+    });
+  db.command('status')
+    .description('list migrations and whether each is applied, without changing anything')
+    .option('--format <format>', 'json or table', 'table')
+    .action(async (options: { format: string }) => {
+      const format = parseFormat(options.format);
+      const config = currentConfig();
+      const database = await openDatabase(databaseTarget(config), { command: 'keruen db status' });
+      try {
+        const states = await migrationStatus(database.db as Kysely<unknown>);
+        if (format === 'json') return printJson({ location: database.location, migrations: states });
+        process.stdout.write(`${database.location}\n`);
+        printTable(
+          states.map((s) => ({ migration: s.name, applied: s.appliedAt ?? 'pending' })),
+          ['migration', 'applied'],
+        );
+      } finally {
+        await database.close();
+      }
+    });
+}
+
+/** Builds the program; `keruen` with its arguments runs one command. */
+export function buildProgram(): Command {
+  const program = new Command('keruen')
+    .description('Keruen: trade cooperation in Central Asia and the Eurasian region')
+    .version(currentVersion(), '-V, --version')
+    .showHelpAfterError()
+    .exitOverride();
+  serveCommand(program);
+  dbCommands(program);
+  const importCommand = program.command('import').description('import data from files');
+  registerReferenceCommands(importCommand);
+  return program;
+}
+
+function currentVersion(): string {
+  try {
+    return currentConfig().version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Runs the command line and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    currentConfig();
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return 0;
+      if (error.code === 'keruen.port') process.stderr.write(`keruen: ${error.message}\n`);
+      return error.exitCode || 2;
+    }
+    return reportError(error);
+  }
+}

@@ -1,0 +1,64 @@
+// The explicit context: the database and the logger, built the same way by the server, the CLI and
+// the tests, and closed in one place.
+import type { Kysely } from 'kysely';
+import pino, { type Logger } from 'pino';
+import { type Config, databaseTarget } from './config.js';
+import { type Database, type DB, type MemoryTarget, migrateToLatest, openDatabase } from './db/index.js';
+import { ensureReferenceData } from './reference/index.js';
+
+export interface AppContext {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly database: Database;
+  readonly db: Kysely<DB>;
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  /** Use the demo database (`npm start`) instead of the user's own. */
+  demo?: boolean;
+  /** Names this process in the embedded database's lock. */
+  command?: string;
+  logger?: Logger;
+  /** An already opened database (tests); the context closes it. */
+  database?: Database;
+  /** Open this target instead of the configured one (tests). */
+  target?: MemoryTarget;
+}
+
+/** Creates a logger at the configured level, writing to stderr so that stdout stays for a command's output. */
+export function createLogger(config: Config): Logger {
+  return pino({ level: config.logLevel, base: { service: 'keruen' } }, pino.destination(2));
+}
+
+/**
+ * Opens the database, applies pending migrations and makes sure reference data is loaded. Everything
+ * it opens is closed by `close()`.
+ */
+export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
+  const logger = options.logger ?? createLogger(config);
+  const database =
+    options.database ??
+    (await openDatabase(options.target ?? databaseTarget(config, { demo: options.demo }), { command: options.command }));
+  try {
+    const applied = await migrateToLatest(database.db as Kysely<unknown>);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
+    const result = await ensureReferenceData(database.db, () => logger.info('loading reference data'));
+    if (result.loaded) logger.info('reference data loaded');
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  let closed = false;
+  return {
+    config,
+    logger,
+    database,
+    db: database.db,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await database.close();
+    },
+  };
+}

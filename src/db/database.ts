@@ -1,0 +1,127 @@
+// The one place that knows which engine runs: PGlite (embedded, in-process) or a PostgreSQL server.
+// Everything above this folder sees a Kysely<DB> and a few named capability flags.
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseTarget } from '../config.js';
+import { type FolderLock, lockDataFolder } from './lock.js';
+import type { DB } from './schema.js';
+
+const OID = { INT8: 20, DATE: 1082, NUMERIC: 1700 } as const;
+
+/** What differs between the engines, named, so that no code above src/db asks which engine it is on. */
+export interface Capabilities {
+  /** Several connections at once (a server); PGlite has one, and queries queue for it. */
+  multipleConnections: boolean;
+}
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly engine: 'pglite' | 'postgres';
+  readonly capabilities: Capabilities;
+  /** Where the data lives, for people: a folder, or a server without its password. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+/** A target the tests use: an in-memory PGlite, optionally started from a dumped template. */
+export interface MemoryTarget {
+  engine: 'pglite-memory';
+  loadDataDir?: Blob | File;
+}
+
+interface EmbeddedDatabase extends Database {
+  readonly pglite: PGlite;
+}
+
+function describeServer(url: string): string {
+  const u = new URL(url);
+  return `PostgreSQL at ${u.hostname}:${u.port || '5432'}${u.pathname}`;
+}
+
+async function createPglite(dataDir: string | undefined, loadDataDir?: Blob | File): Promise<PGlite> {
+  return PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    extensions: { pg_trgm, unaccent },
+    // Same JavaScript types as the pg driver below: dates as 'YYYY-MM-DD', numeric as strings.
+    parsers: {
+      [OID.DATE]: (value: string) => value,
+      [OID.NUMERIC]: (value: string) => value,
+      [OID.INT8]: (value: string) => Number(value),
+    },
+  });
+}
+
+/**
+ * Opens the database a target names. The embedded one is locked to this process until `close()`.
+ * `command` names the holder in the lock, so that a second process can say who has the folder.
+ */
+export async function openDatabase(
+  target: DatabaseTarget | MemoryTarget,
+  options: { command?: string } = {},
+): Promise<Database> {
+  if (target.engine === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      application_name: 'keruen',
+      types: {
+        getTypeParser(oid: number, format?: 'text' | 'binary') {
+          if (oid === OID.DATE || oid === OID.NUMERIC) return (value: string) => value;
+          if (oid === OID.INT8) return (value: string) => Number(value);
+          return pg.types.getTypeParser(oid, format as 'text');
+        },
+      } as pg.CustomTypesConfig,
+    });
+    // An idle client that loses its connection must not crash the process; the pool replaces it.
+    pool.on('error', () => {});
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      engine: 'postgres',
+      capabilities: { multipleConnections: true },
+      location: describeServer(target.url),
+      close: () => db.destroy(),
+    };
+  }
+
+  let lock: FolderLock | undefined;
+  let dataDir: string | undefined;
+  if (target.engine === 'pglite') {
+    dataDir = target.dataDir;
+    lock = lockDataFolder(dataDir, options.command ?? 'keruen');
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await createPglite(dataDir, target.engine === 'pglite-memory' ? target.loadDataDir : undefined);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  const database: EmbeddedDatabase = {
+    db,
+    pglite,
+    engine: 'pglite',
+    capabilities: { multipleConnections: false },
+    location: dataDir ? `embedded database at ${dataDir}` : 'embedded database in memory',
+    async close() {
+      try {
+        await db.destroy();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+  return database;
+}
+
+/** Dumps an embedded database to a tarball (used to start test databases from a migrated template). */
+export async function dumpEmbedded(database: Database): Promise<Blob> {
+  const embedded = database as Partial<EmbeddedDatabase>;
+  if (!embedded.pglite) throw new Error('only an embedded database can be dumped to a tarball');
+  return embedded.pglite.dumpDataDir('none');
+}

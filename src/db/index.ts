@@ -1,0 +1,7 @@
+// The database: open PGlite or a PostgreSQL server, run migrations, and the table types.
+export type { Capabilities, Database, MemoryTarget } from './database.js';
+export { dumpEmbedded, openDatabase } from './database.js';
+export type { MigrationState } from './migrate.js';
+export { migrateToLatest, migrationStatus } from './migrate.js';
+export type * from './schema.js';
+export { splitSqlScript } from './sql-script.js';

@@ -1,0 +1,3 @@
+// The HTTP server and its problem details.
+export { BODY_LIMIT_BYTES, buildServer, type Server } from './server.js';
+export { type Problem, problemType, toProblem } from './problem.js';

@@ -1,0 +1,103 @@
+// The HTTP server, assembled from each capability's routes: problem details for every error,
+// OpenAPI 3.1 generated from the zod schemas at /openapi.json and browsable at /docs.
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { migrationStatus } from '../db/index.js';
+import { referenceRoutes } from '../reference/index.js';
+import { problemType, sendProblem, toProblem } from './problem.js';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+const healthSchema = z
+  .object({
+    status: z.enum(['ok', 'migrating']),
+    version: z.string(),
+    engine: z.enum(['pglite', 'postgres']),
+    migrations: z.object({ applied: z.number(), pending: z.array(z.string()), latest: z.string().nullable() }),
+  })
+  .meta({ id: 'Health' });
+
+/** Builds the server for a context; the caller listens and closes it. */
+export async function buildServer(ctx: AppContext) {
+  const app = Fastify({
+    loggerInstance: ctx.logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    disableRequestLogging: false,
+    // Query strings such as ?countries=KZ,UZ stay strings; arrays are parsed by the schemas.
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, request, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, {
+      type: problemType('not-found'),
+      title: 'Not found',
+      status: 404,
+      detail: `no route answers ${request.method} ${request.url.split('?')[0]}`,
+    }),
+  );
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'no-referrer');
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Keruen API',
+        version: ctx.config.version,
+        description:
+          'Trade cooperation in Central Asia and the Eurasian region: reference data, producers, trade figures and ' +
+          'targets, cooperation records and the documents they come from. Errors are RFC 9457 problem details.',
+      },
+      tags: [{ name: 'system' }, { name: 'reference', description: 'Countries, blocs, currencies, HS nomenclature' }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    '/health',
+    { schema: { tags: ['system'], summary: 'Engine, migration state and version', response: { 200: healthSchema } } },
+    async () => {
+      const migrations = await migrationStatus(ctx.db as Kysely<unknown>);
+      const applied = migrations.filter((m) => m.appliedAt !== null);
+      const pending = migrations.filter((m) => m.appliedAt === null).map((m) => m.name);
+      return {
+        status: pending.length === 0 ? ('ok' as const) : ('migrating' as const),
+        version: ctx.config.version,
+        engine: ctx.database.engine,
+        migrations: { applied: applied.length, pending, latest: applied.at(-1)?.name ?? null },
+      };
+    },
+  );
+
+  await app.register(referenceRoutes(ctx), { prefix: '/api/v1' });
+  return app;
+}
+
+export type Server = Awaited<ReturnType<typeof buildServer>>;

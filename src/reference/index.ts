@@ -1,0 +1,20 @@
+// Reference data: countries, blocs with membership over time, currencies, the HS nomenclature.
+export { HS_BUILTIN_VERSION, HS_CHAPTERS, HS_SECTIONS } from './data/hs-chapters.js';
+export { LANGUAGES, type Language } from './data/countries.js';
+export { importHs, parseHsRow } from './hs-import.js';
+export { ensureReferenceData } from './load.js';
+export * from './model.js';
+export { referenceRoutes } from './routes.js';
+export {
+  blocMembersOn,
+  browseHs,
+  findHsCodes,
+  getBloc,
+  getCountry,
+  listBlocs,
+  listCountries,
+  listCurrencies,
+  referenceCounts,
+  today,
+} from './service.js';
+export { registerReferenceCommands } from './cli.js';
