@@ -26,7 +26,10 @@ const databaseUrl = z
         return false;
       }
     },
-    { message: 'must be a postgres:// or postgresql:// URL with a host, e.g. postgres://user@127.0.0.1:5432/keruen' },
+    {
+      message:
+        'must be a postgres:// or postgresql:// URL with a host, e.g. postgres://user@127.0.0.1:5432/keruen',
+    },
   );
 
 const envSchema = z.object({

@@ -39,7 +39,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const logger = options.logger ?? createLogger(config);
   const database =
     options.database ??
-    (await openDatabase(options.target ?? databaseTarget(config, { demo: options.demo }), { command: options.command }));
+    (await openDatabase(options.target ?? databaseTarget(config, { demo: options.demo }), {
+      command: options.command,
+    }));
   try {
     const applied = await migrateToLatest(database.db as Kysely<unknown>);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');

@@ -20,7 +20,11 @@ function serveCommand(program: Command): void {
       const config = currentConfig();
       const port = options.port === undefined ? config.port : Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new CommanderError(2, 'keruen.port', `--port must be a whole number from 0 to 65535, not ${options.port}`);
+        throw new CommanderError(
+          2,
+          'keruen.port',
+          `--port must be a whole number from 0 to 65535, not ${options.port}`,
+        );
       }
       const ctx = await createContext(config, { demo: options.demo, command: 'keruen serve' });
       let app: Awaited<ReturnType<typeof buildServer>>;
@@ -34,7 +38,8 @@ function serveCommand(program: Command): void {
       const address = app.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       const host = options.host ?? config.host;
-      const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+      const shownHost =
+        host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
       const url = `http://${shownHost}:${actualPort}/`;
       process.stdout.write(
         `Keruen ${config.version} is running at ${url}\n` +
@@ -124,7 +129,12 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return 0;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.exitCode === 0
+      )
+        return 0;
       if (error.code === 'keruen.port') process.stderr.write(`keruen: ${error.message}\n`);
       return error.exitCode || 2;
     }

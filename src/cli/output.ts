@@ -5,7 +5,10 @@ import { AppError, ValidationError } from '../errors.js';
 export type Format = 'json' | 'table';
 
 export function parseFormat(value: string): Format {
-  if (value !== 'json' && value !== 'table') throw new ValidationError(`unknown format ${value}`, [{ field: '--format', value, reason: 'must be json or table' }]);
+  if (value !== 'json' && value !== 'table')
+    throw new ValidationError(`unknown format ${value}`, [
+      { field: '--format', value, reason: 'must be json or table' },
+    ]);
   return value;
 }
 
@@ -15,9 +18,14 @@ export function printJson(value: unknown): void {
 
 /** Prints rows as an aligned table with the given columns. */
 export function printTable(rows: Record<string, unknown>[], columns: string[]): void {
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const cell = (v: unknown) =>
+    v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(`${line(columns)}\n${line(widths.map((w) => '-'.repeat(w)))}\n`);
   for (const row of rows) process.stdout.write(`${line(columns.map((c) => cell(row[c])))}\n`);
 }
@@ -32,7 +40,9 @@ export function reportError(error: unknown): number {
     process.stderr.write(`keruen: ${error.message}\n`);
     if (error instanceof ValidationError) {
       for (const issue of error.issues) {
-        const where = [issue.line !== undefined ? `line ${issue.line}` : '', issue.field].filter(Boolean).join(', ');
+        const where = [issue.line !== undefined ? `line ${issue.line}` : '', issue.field]
+          .filter(Boolean)
+          .join(', ');
         process.stderr.write(`  ${where}: ${issue.reason}\n`);
       }
     }

@@ -15,7 +15,8 @@ export function fileProgress(label: string, total: number | undefined): Progress
     {
       stream: process.stderr,
       format: `${label} [{bar}] {percentage}% | {value}/{total} MB | ETA {eta_formatted}`,
-      formatValue: (v, _options, type) => (type === 'value' || type === 'total' ? (v / 1e6).toFixed(1) : String(v)),
+      formatValue: (v, _options, type) =>
+        type === 'value' || type === 'total' ? (v / 1e6).toFixed(1) : String(v),
       hideCursor: true,
       clearOnComplete: false,
     },

@@ -1,3 +1,4 @@
 // The HTTP server and its problem details.
-export { BODY_LIMIT_BYTES, buildServer, type Server } from './server.js';
+
 export { type Problem, problemType, toProblem } from './problem.js';
+export { BODY_LIMIT_BYTES, buildServer, type Server } from './server.js';

@@ -36,23 +36,36 @@ function fromValidation(error: FastifyError): Problem {
 /** Maps any error to a problem. Messages of unexpected errors never leave the server. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof AppError) {
-    const problem: Problem = { type: problemType(error.type), title: error.title, status: error.status, detail: error.message };
+    const problem: Problem = {
+      type: problemType(error.type),
+      title: error.title,
+      status: error.status,
+      detail: error.message,
+    };
     if (error instanceof ValidationError) problem.errors = error.issues;
     if (error instanceof ConflictError) Object.assign(problem, error.details);
     return problem;
   }
   const fastifyError = error as FastifyError;
-  if (hasZodFastifySchemaValidationErrors(fastifyError) || fastifyError.validation) return fromValidation(fastifyError);
+  if (hasZodFastifySchemaValidationErrors(fastifyError) || fastifyError.validation)
+    return fromValidation(fastifyError);
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return {
-      type: problemType(fastifyError.code ? fastifyError.code.toLowerCase().replace(/_/g, '-') : 'bad-request'),
+      type: problemType(
+        fastifyError.code ? fastifyError.code.toLowerCase().replace(/_/g, '-') : 'bad-request',
+      ),
       title: 'Bad request',
       status,
       detail: fastifyError.message,
     };
   }
-  return { type: problemType('internal'), title: 'Internal server error', status: 500, detail: 'The server failed to answer; the error is logged.' };
+  return {
+    type: problemType('internal'),
+    title: 'Internal server error',
+    status: 500,
+    detail: 'The server failed to answer; the error is logged.',
+  };
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Problem): FastifyReply {

@@ -24,7 +24,11 @@ const healthSchema = z
     status: z.enum(['ok', 'migrating']),
     version: z.string(),
     engine: z.enum(['pglite', 'postgres']),
-    migrations: z.object({ applied: z.number(), pending: z.array(z.string()), latest: z.string().nullable() }),
+    migrations: z.object({
+      applied: z.number(),
+      pending: z.array(z.string()),
+      latest: z.string().nullable(),
+    }),
   })
   .meta({ id: 'Health' });
 
@@ -33,7 +37,6 @@ export async function buildServer(ctx: AppContext) {
   const app = Fastify({
     loggerInstance: ctx.logger,
     bodyLimit: BODY_LIMIT_BYTES,
-    disableRequestLogging: false,
     // Query strings such as ?countries=KZ,UZ stay strings; arrays are parsed by the schemas.
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -71,7 +74,10 @@ export async function buildServer(ctx: AppContext) {
           'Trade cooperation in Central Asia and the Eurasian region: reference data, producers, trade figures and ' +
           'targets, cooperation records and the documents they come from. Errors are RFC 9457 problem details.',
       },
-      tags: [{ name: 'system' }, { name: 'reference', description: 'Countries, blocs, currencies, HS nomenclature' }],
+      tags: [
+        { name: 'system' },
+        { name: 'reference', description: 'Countries, blocs, currencies, HS nomenclature' },
+      ],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -82,7 +88,13 @@ export async function buildServer(ctx: AppContext) {
 
   app.get(
     '/health',
-    { schema: { tags: ['system'], summary: 'Engine, migration state and version', response: { 200: healthSchema } } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Engine, migration state and version',
+        response: { 200: healthSchema },
+      },
+    },
     async () => {
       const migrations = await migrationStatus(ctx.db as Kysely<unknown>);
       const applied = migrations.filter((m) => m.appliedAt !== null);

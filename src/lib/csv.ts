@@ -21,7 +21,8 @@ export function openCsvFile(path: string): CsvSource {
   let size: number;
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) throw new ValidationError(`${path} is not a file`, [{ field: 'file', reason: 'not a file' }]);
+    if (!stat.isFile())
+      throw new ValidationError(`${path} is not a file`, [{ field: 'file', reason: 'not a file' }]);
     size = stat.size;
   } catch (error) {
     if (error instanceof ValidationError) throw error;
@@ -68,7 +69,10 @@ export async function* readCsv(
     }),
   );
   try {
-    for await (const item of parser as AsyncIterable<{ record: Record<string, string | undefined>; info: { lines: number } }>) {
+    for await (const item of parser as AsyncIterable<{
+      record: Record<string, string | undefined>;
+      info: { lines: number };
+    }>) {
       const values: Record<string, string> = {};
       for (const [key, value] of Object.entries(item.record)) values[key] = (value ?? '').trim();
       yield { line: item.info.lines, values };

@@ -13,6 +13,9 @@ export function decodeCursor<T>(cursor: string, check: (value: unknown) => value
   } catch {
     value = undefined;
   }
-  if (!check(value)) throw new ValidationError('invalid cursor', [{ field: 'cursor', reason: 'not a cursor this list gave out' }]);
+  if (!check(value))
+    throw new ValidationError('invalid cursor', [
+      { field: 'cursor', reason: 'not a cursor this list gave out' },
+    ]);
   return value;
 }

@@ -18,7 +18,10 @@ export function registerReferenceCommands(importCommand: Command): void {
       const report = await withContext('import hs', async (ctx) => {
         const progress = fileProgress('HS codes', source.size);
         try {
-          return await importHs(ctx.db, source, { version: options.hsVersion, onBytes: (b) => progress.update(b) });
+          return await importHs(ctx.db, source, {
+            version: options.hsVersion,
+            onBytes: (b) => progress.update(b),
+          });
         } finally {
           progress.stop();
         }
@@ -27,6 +30,7 @@ export function registerReferenceCommands(importCommand: Command): void {
       process.stdout.write(
         `${options.hsVersion}: ${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected\n`,
       );
-      for (const r of report.rejected) process.stdout.write(`  line ${r.line}, ${r.field}: ${r.reason} (${JSON.stringify(r.value)})\n`);
+      for (const r of report.rejected)
+        process.stdout.write(`  line ${r.line}, ${r.field}: ${r.reason} (${JSON.stringify(r.value)})\n`);
     });
 }

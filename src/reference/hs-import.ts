@@ -23,21 +23,33 @@ export function parseHsRow(
   }
   const level = Number(levelText);
   if (level !== code.length) {
-    return { line, field: 'level', value: levelText, reason: `must be ${code.length} for a ${code.length}-digit code` };
+    return {
+      line,
+      field: 'level',
+      value: levelText,
+      reason: `must be ${code.length} for a ${code.length}-digit code`,
+    };
   }
   const description = values.description ?? '';
-  if (description === '') return { line, field: 'description', value: description, reason: 'must not be empty' };
+  if (description === '')
+    return { line, field: 'description', value: description, reason: 'must not be empty' };
   let parent: string | null = null;
   if (level > 2) {
     parent = values.parent ?? '';
     if (parent !== code.slice(0, level - 2)) {
-      return { line, field: 'parent', value: parent, reason: `must be ${code.slice(0, level - 2)}, the code's first ${level - 2} digits` };
+      return {
+        line,
+        field: 'parent',
+        value: parent,
+        reason: `must be ${code.slice(0, level - 2)}, the code's first ${level - 2} digits`,
+      };
     }
   }
   const sectionText = (values.section ?? '').toUpperCase();
   let section: string | null = null;
   if (sectionText !== '' && sectionText !== 'TOTAL') {
-    if (!ROMAN.test(sectionText)) return { line, field: 'section', value: values.section, reason: 'must be a Roman numeral (I to XXI)' };
+    if (!ROMAN.test(sectionText))
+      return { line, field: 'section', value: values.section, reason: 'must be a Roman numeral (I to XXI)' };
     section = sectionText;
   }
   const title = level === 2 ? (HS_CHAPTERS[code] ?? description) : description;
@@ -76,7 +88,12 @@ export async function importHs(
       continue;
     }
     if (seen.has(parsed.code)) {
-      report.rejected.push({ line, field: 'hscode', value: parsed.code, reason: 'repeats a code given earlier in the file' });
+      report.rejected.push({
+        line,
+        field: 'hscode',
+        value: parsed.code,
+        reason: 'repeats a code given earlier in the file',
+      });
       continue;
     }
     seen.add(parsed.code);

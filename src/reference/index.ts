@@ -1,6 +1,8 @@
 // Reference data: countries, blocs with membership over time, currencies, the HS nomenclature.
-export { HS_BUILTIN_VERSION, HS_CHAPTERS, HS_SECTIONS } from './data/hs-chapters.js';
+
+export { registerReferenceCommands } from './cli.js';
 export { LANGUAGES, type Language } from './data/countries.js';
+export { HS_BUILTIN_VERSION, HS_CHAPTERS, HS_SECTIONS } from './data/hs-chapters.js';
 export { importHs, parseHsRow } from './hs-import.js';
 export { ensureReferenceData } from './load.js';
 export * from './model.js';
@@ -17,4 +19,3 @@ export {
   referenceCounts,
   today,
 } from './service.js';
-export { registerReferenceCommands } from './cli.js';

@@ -47,7 +47,12 @@ export async function ensureReferenceData(db: Kysely<DB>, onStart?: () => void):
     if ((await repo.loadDigest(LOAD_NAME)) === digest) return { loaded: false, digest };
     await repo.upsertCountries(data.countries);
     await repo.upsertCurrencies(
-      data.currencies.map((c) => ({ code: c.code, numeric: c.numeric, name: c.name, minor_units: c.minorUnits })),
+      data.currencies.map((c) => ({
+        code: c.code,
+        numeric: c.numeric,
+        name: c.name,
+        minor_units: c.minorUnits,
+      })),
     );
     await repo.upsertBlocs(
       data.blocs.map((b) => ({ code: b.code, names: b.names, kind: b.kind, founded: b.founded })),
@@ -65,7 +70,9 @@ export async function ensureReferenceData(db: Kysely<DB>, onStart?: () => void):
         })),
       ),
     );
-    await repo.upsertHsSections(data.sections.map((s) => ({ version: HS_BUILTIN_VERSION, code: s.code, title: s.title })));
+    await repo.upsertHsSections(
+      data.sections.map((s) => ({ version: HS_BUILTIN_VERSION, code: s.code, title: s.title })),
+    );
     await repo.upsertHsCodes(data.chapters);
     await repo.setLoadDigest(LOAD_NAME, digest);
     return { loaded: true, digest };

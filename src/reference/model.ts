@@ -4,9 +4,13 @@ import { z } from 'zod';
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'must be a real calendar date',
-  });
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'must be a real calendar date',
+    },
+  );
 
 export const namesSchema = z.record(z.string(), z.string()).meta({
   description: 'Names by language code (en, ru, kk, uz, ky, tg, tk, be)',
@@ -18,7 +22,10 @@ export const countrySchema = z
     code: z.string().meta({ description: 'ISO 3166-1 alpha-2', example: 'KZ' }),
     alpha3: z.string().meta({ example: 'KAZ' }),
     numeric: z.string().meta({ description: 'ISO 3166-1 numeric', example: '398' }),
-    m49: z.string().nullable().meta({ description: 'UN statistical (M49/Comtrade) code where it differs from numeric' }),
+    m49: z
+      .string()
+      .nullable()
+      .meta({ description: 'UN statistical (M49/Comtrade) code where it differs from numeric' }),
     names: namesSchema,
     aliases: z.array(z.string()),
   })
@@ -60,7 +67,12 @@ export const blocDetailSchema = blocSchema
 export type BlocDetail = z.infer<typeof blocDetailSchema>;
 
 export const currencySchema = z
-  .object({ code: z.string(), numeric: z.string().nullable(), name: z.string(), minor_units: z.number().nullable() })
+  .object({
+    code: z.string(),
+    numeric: z.string().nullable(),
+    name: z.string(),
+    minor_units: z.number().nullable(),
+  })
   .meta({ id: 'Currency' });
 
 export const hsCodeSchema = z

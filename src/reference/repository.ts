@@ -128,7 +128,9 @@ export class ReferenceRepository {
     await this.db
       .insertInto('hs_section')
       .values(rows)
-      .onConflict((oc) => oc.columns(['version', 'code']).doUpdateSet((eb) => ({ title: eb.ref('excluded.title') })))
+      .onConflict((oc) =>
+        oc.columns(['version', 'code']).doUpdateSet((eb) => ({ title: eb.ref('excluded.title') })),
+      )
       .execute();
   }
 
@@ -188,14 +190,23 @@ export class ReferenceRepository {
       .selectFrom('country')
       .selectAll()
       .where((eb) =>
-        eb.or([eb('code', '=', upper), eb('alpha3', '=', upper), eb('numeric', '=', code), eb('m49', '=', code)]),
+        eb.or([
+          eb('code', '=', upper),
+          eb('alpha3', '=', upper),
+          eb('numeric', '=', code),
+          eb('m49', '=', code),
+        ]),
       )
       .orderBy(sql`code = ${upper}`, 'desc')
       .executeTakeFirst();
   }
 
   async countryCodeIndex(): Promise<{ code: string; alpha3: string; numeric: string; m49: string | null }[]> {
-    return this.db.selectFrom('country').select(['code', 'alpha3', 'numeric', 'm49']).orderBy('code').execute();
+    return this.db
+      .selectFrom('country')
+      .select(['code', 'alpha3', 'numeric', 'm49'])
+      .orderBy('code')
+      .execute();
   }
 
   async listBlocs(): Promise<BlocRow[]> {
@@ -233,12 +244,19 @@ export class ReferenceRepository {
       .execute();
   }
 
-  async listCurrencies(): Promise<{ code: string; numeric: string | null; name: string; minor_units: number | null }[]> {
+  async listCurrencies(): Promise<
+    { code: string; numeric: string | null; name: string; minor_units: number | null }[]
+  > {
     return this.db.selectFrom('currency').selectAll().orderBy('code').execute();
   }
 
   async hsVersions(): Promise<string[]> {
-    const rows = await this.db.selectFrom('hs_code').select('version').distinct().orderBy('version').execute();
+    const rows = await this.db
+      .selectFrom('hs_code')
+      .select('version')
+      .distinct()
+      .orderBy('version')
+      .execute();
     return rows.map((r) => r.version);
   }
 
@@ -253,8 +271,18 @@ export class ReferenceRepository {
   }
 
   /** Codes under `parent` (or chapters when absent), in code order, after `after` (keyset). */
-  async hsChildren(version: string, parent: string | null, after: string | undefined, limit: number): Promise<HsCodeRow[]> {
-    let query = this.db.selectFrom('hs_code').selectAll().where('version', '=', version).orderBy('code').limit(limit);
+  async hsChildren(
+    version: string,
+    parent: string | null,
+    after: string | undefined,
+    limit: number,
+  ): Promise<HsCodeRow[]> {
+    let query = this.db
+      .selectFrom('hs_code')
+      .selectAll()
+      .where('version', '=', version)
+      .orderBy('code')
+      .limit(limit);
     query = parent === null ? query.where('level', '=', 2) : query.where('parent', '=', parent);
     if (after) query = query.where('code', '>', after);
     return query.execute();
@@ -311,8 +339,9 @@ export class ReferenceRepository {
   async counts(): Promise<{ countries: number; blocs: number; currencies: number; hsCodes: number }> {
     const row = await sql<{ countries: number; blocs: number; currencies: number; hs_codes: number }>`
       select (select count(*) from country)::int as countries, (select count(*) from bloc)::int as blocs,
-             (select count(*) from currency)::int as currencies, (select count(*) from hs_code)::int as hs_codes`
-      .execute(this.db);
+             (select count(*) from currency)::int as currencies, (select count(*) from hs_code)::int as hs_codes`.execute(
+      this.db,
+    );
     const r = row.rows[0]!;
     return { countries: r.countries, blocs: r.blocs, currencies: r.currencies, hsCodes: r.hs_codes };
   }

@@ -21,7 +21,9 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['reference'],
           summary: 'Countries with their names in eight languages',
-          querystring: z.object({ q: z.string().max(100).optional().meta({ description: 'code or part of a name, any language' }) }),
+          querystring: z.object({
+            q: z.string().max(100).optional().meta({ description: 'code or part of a name, any language' }),
+          }),
           response: { 200: z.object({ countries: z.array(countrySchema) }) },
         },
       },
@@ -47,7 +49,9 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['reference'],
           summary: 'Blocs with their members on a date',
-          querystring: z.object({ on: isoDate.optional().meta({ description: 'YYYY-MM-DD; today when absent' }) }),
+          querystring: z.object({
+            on: isoDate.optional().meta({ description: 'YYYY-MM-DD; today when absent' }),
+          }),
           response: { 200: z.object({ blocs: z.array(blocSchema) }) },
         },
       },
@@ -61,7 +65,9 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['reference'],
           summary: 'One bloc: its members on a date and its whole membership history',
           params: z.object({ code: z.string().min(2).max(20) }),
-          querystring: z.object({ on: isoDate.optional().meta({ description: 'YYYY-MM-DD; today when absent' }) }),
+          querystring: z.object({
+            on: isoDate.optional().meta({ description: 'YYYY-MM-DD; today when absent' }),
+          }),
           response: { 200: blocDetailSchema },
         },
       },
@@ -92,12 +98,20 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: z.object({
             q: z.string().max(200).optional(),
             parent: z.string().max(4).optional(),
-            version: z.string().max(20).optional().meta({ description: 'nomenclature version; HS2022 when absent' }),
+            version: z
+              .string()
+              .max(20)
+              .optional()
+              .meta({ description: 'nomenclature version; HS2022 when absent' }),
             cursor: z.string().max(500).optional(),
             limit: z.coerce.number().int().min(1).max(200).optional(),
           }),
           response: {
-            200: z.object({ version: z.string(), items: z.array(hsCodeSchema), next_cursor: z.string().nullable() }),
+            200: z.object({
+              version: z.string(),
+              items: z.array(hsCodeSchema),
+              next_cursor: z.string().nullable(),
+            }),
           },
         },
       },

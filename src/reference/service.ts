@@ -8,7 +8,14 @@ import type { Bloc, BlocDetail, Country, CountryDetail, HsCode, Membership } fro
 import { type CountryRow, type HsCodeRow, type MembershipRow, ReferenceRepository } from './repository.js';
 
 function toCountry(row: CountryRow): Country {
-  return { code: row.code, alpha3: row.alpha3, numeric: row.numeric, m49: row.m49, names: row.names, aliases: row.aliases };
+  return {
+    code: row.code,
+    alpha3: row.alpha3,
+    numeric: row.numeric,
+    m49: row.m49,
+    names: row.names,
+    aliases: row.aliases,
+  };
 }
 
 function toMembership(row: MembershipRow): Membership {
@@ -54,7 +61,10 @@ export async function getCountry(db: Kysely<DB>, code: string): Promise<CountryD
 
 async function blocsWithMembers(db: Kysely<DB>, codes: string[], on: string): Promise<Bloc[]> {
   const repo = new ReferenceRepository(db);
-  const blocs = codes.length === 0 ? await repo.listBlocs() : [await repo.findBloc(codes[0]!)].filter((b) => b !== undefined);
+  const blocs =
+    codes.length === 0
+      ? await repo.listBlocs()
+      : [await repo.findBloc(codes[0]!)].filter((b) => b !== undefined);
   if (blocs.length === 0) return [];
   const members = await repo.memberships(
     blocs.map((b) => b.code),
@@ -98,7 +108,12 @@ export async function listCurrencies(db: Kysely<DB>) {
 
 function isHsCursor(value: unknown): value is { rank: number; code: string } {
   const v = value as { rank?: unknown; code?: unknown } | undefined;
-  return typeof v?.rank === 'number' && Number.isInteger(v.rank) && typeof v.code === 'string' && v.code.length <= 6;
+  return (
+    typeof v?.rank === 'number' &&
+    Number.isInteger(v.rank) &&
+    typeof v.code === 'string' &&
+    v.code.length <= 6
+  );
 }
 
 export interface HsQuery {
@@ -123,7 +138,9 @@ export async function browseHs(
   const limit = query.limit ?? 50;
   const parent = query.parent?.trim() || null;
   if (parent !== null && !/^\d{2}(\d{2})?$/.test(parent)) {
-    throw new ValidationError('invalid parent', [{ field: 'parent', value: parent, reason: 'must be a 2- or 4-digit HS code' }]);
+    throw new ValidationError('invalid parent', [
+      { field: 'parent', value: parent, reason: 'must be a 2- or 4-digit HS code' },
+    ]);
   }
   const q = query.q?.trim();
   if (q) {
@@ -138,7 +155,10 @@ export async function browseHs(
     };
   }
   const after = query.cursor
-    ? decodeCursor(query.cursor, (v): v is { code: string } => typeof (v as { code?: unknown })?.code === 'string').code
+    ? decodeCursor(
+        query.cursor,
+        (v): v is { code: string } => typeof (v as { code?: unknown })?.code === 'string',
+      ).code
     : undefined;
   const rows = await repo.hsChildren(version, parent, after, limit + 1);
   const page = rows.slice(0, limit);
@@ -151,7 +171,11 @@ export async function browseHs(
 }
 
 /** Which of the given codes the nomenclature holds (for validating HS codes of other records). */
-export async function findHsCodes(db: Kysely<DB>, codes: string[], version = HS_BUILTIN_VERSION): Promise<HsCode[]> {
+export async function findHsCodes(
+  db: Kysely<DB>,
+  codes: string[],
+  version = HS_BUILTIN_VERSION,
+): Promise<HsCode[]> {
   return (await new ReferenceRepository(db).hsFind(version, codes)).map(toHsCode);
 }
 

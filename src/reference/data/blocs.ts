@@ -46,7 +46,11 @@ export const BLOCS: readonly BlocDefinition[] = [
       tk: 'Merkezi Aziýa',
       be: 'Цэнтральная Азія',
     },
-    members: all(['KZ', 'KG', 'TJ', 'TM', 'UZ'], '1991-12-26', 'independent since the dissolution of the USSR'),
+    members: all(
+      ['KZ', 'KG', 'TJ', 'TM', 'UZ'],
+      '1991-12-26',
+      'independent since the dissolution of the USSR',
+    ),
   },
   {
     code: 'CIS',
@@ -76,7 +80,11 @@ export const BLOCS: readonly BlocDefinition[] = [
         note: 'Alma-Ata Protocol; associate member from 26 August 2005',
       },
       { country: 'TM', from: '2005-08-26', role: 'associate', note: 'associate member' },
-      { country: 'AZ', from: '1993-09-24', note: 'joined after the parliament ratified the Alma-Ata Protocol' },
+      {
+        country: 'AZ',
+        from: '1993-09-24',
+        note: 'joined after the parliament ratified the Alma-Ata Protocol',
+      },
       { country: 'GE', from: '1993-12-03', until: '2009-08-18', note: 'withdrew on 18 August 2009' },
     ],
   },

@@ -47,7 +47,14 @@ const DISPLAY_NAMES: Readonly<Record<string, Partial<Record<Language, string>>>>
 // Other names seen in the region's documents and files.
 const EXTRA_ALIASES: Readonly<Record<string, string[]>> = {
   KZ: ['Republic of Kazakhstan', 'Kazakstan', 'Qazaqstan', 'Республика Казахстан', 'Қазақстан Республикасы'],
-  KG: ['Kyrgyz Republic', 'Kirghizia', 'Kirgizia', 'Кыргызская Республика', 'Киргизия', 'Кыргыз Республикасы'],
+  KG: [
+    'Kyrgyz Republic',
+    'Kirghizia',
+    'Kirgizia',
+    'Кыргызская Республика',
+    'Киргизия',
+    'Кыргыз Республикасы',
+  ],
   UZ: ['Republic of Uzbekistan', 'Oʻzbekiston', "O'zbekiston", 'Ўзбекистон', 'Республика Узбекистан'],
   TJ: ['Republic of Tajikistan', 'Tojikiston', 'Тоҷикистон', 'Республика Таджикистан'],
   TM: ['Türkmenistan', 'Turkmenia', 'Туркмения'],

@@ -21,7 +21,11 @@ export const HS_SECTIONS: readonly { code: string; title: string; chapters: [num
   { code: 'XV', title: 'Base metals and their articles', chapters: [72, 83] },
   { code: 'XVI', title: 'Machinery and electrical equipment', chapters: [84, 85] },
   { code: 'XVII', title: 'Vehicles, aircraft and vessels', chapters: [86, 89] },
-  { code: 'XVIII', title: 'Optical, medical and precision instruments; clocks; musical instruments', chapters: [90, 92] },
+  {
+    code: 'XVIII',
+    title: 'Optical, medical and precision instruments; clocks; musical instruments',
+    chapters: [90, 92],
+  },
   { code: 'XIX', title: 'Arms and ammunition', chapters: [93, 93] },
   { code: 'XX', title: 'Miscellaneous manufactured articles', chapters: [94, 96] },
   { code: 'XXI', title: 'Works of art and antiques', chapters: [97, 97] },
