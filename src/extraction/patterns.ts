@@ -1,0 +1,140 @@
+// Regular expressions built from a lexicon, once per lexicon. Every pattern is an alternation of
+// literals with bounded gaps, so matching stays linear in the text (no nested quantifiers).
+import type { Lexicon } from './lexicon/types.js';
+
+/** Letters and digits of any script: JavaScript's \b only knows ASCII. */
+export const WB = '(?<![\\p{L}\\p{N}])';
+export const WE = '(?![\\p{L}\\p{N}])';
+
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Longest first, so that "trade turnover" wins over "trade". Spaces match any run of spaces. */
+export function alternation(words: Iterable<string>): string {
+  return [...new Set(words)]
+    .filter((w) => w.length > 0)
+    .sort((a, b) => b.length - a.length)
+    .map((w) => escapeRegex(w).replace(/\\?[ ]+/g, '\\s+').replace(/['’]/g, "['’]"))
+    .join('|');
+}
+
+export interface Patterns {
+  lexicon: Lexicon;
+  /** A country word (name, adjective or capital) → the country; group 1 is the word. */
+  country: RegExp;
+  countryOf: Map<string, { code: string; via: 'name' | 'adjective' | 'capital' }>;
+  bloc: RegExp;
+  blocOf: Map<string, string>;
+  person: RegExp;
+  money: RegExp;
+  moneyWords: RegExp;
+  percent: RegExp;
+  tradeWord: RegExp;
+  exportWord: RegExp;
+  importWord: RegExp;
+  notPairTrade: RegExp;
+  notTradeMoney: RegExp;
+  goalVerb: RegExp;
+  goalMarker: RegExp;
+  forecastMarker: RegExp;
+  horizon: RegExp;
+  increase: RegExp;
+  decrease: RegExp;
+  anaphora: RegExp;
+  pairWord: RegExp;
+  domestic: RegExp;
+  boundBefore: RegExp;
+}
+
+const cache = new WeakMap<Lexicon, Patterns>();
+
+function words(lexicon: Lexicon, list: string[], flags = 'giu'): RegExp {
+  const suffix = lexicon.inflected ? '\\p{L}{0,4}' : '';
+  return new RegExp(`${WB}(?:${alternation(list)})${suffix}${WE}`, flags);
+}
+
+export function patternsFor(lexicon: Lexicon): Patterns {
+  const cached = cache.get(lexicon);
+  if (cached) return cached;
+  const countryOf = new Map<string, { code: string; via: 'name' | 'adjective' | 'capital' }>();
+  const countryWords: string[] = [];
+  for (const [code, w] of Object.entries(lexicon.countries)) {
+    countryWords.push(...w.names, ...w.adjectives, ...w.capitals);
+    for (const n of w.names) countryOf.set(n.toLowerCase(), { code, via: 'name' });
+    for (const a of w.adjectives) countryOf.set(a.toLowerCase(), { code, via: 'adjective' });
+    for (const c of w.capitals) countryOf.set(c.toLowerCase(), { code, via: 'capital' });
+  }
+  const blocOf = new Map<string, string>();
+  const blocWords: string[] = [];
+  for (const [group, names] of Object.entries(lexicon.blocs)) {
+    blocWords.push(...names);
+    for (const n of names) blocOf.set(n.toLowerCase(), group);
+  }
+  const suffix = lexicon.inflected ? '\\p{L}{0,4}' : '';
+  const scale = alternation(Object.keys(lexicon.scales));
+  const currencyWord = alternation(Object.keys(lexicon.currencyWords));
+  const numberWord = alternation(Object.keys(lexicon.numberWords));
+  const num = '\\d{1,3}(?:[ ,\\u00a0\\u202f]\\d{3})+(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?';
+  // "$1.2bn", "US$ 527 million", "5 billion US dollars", "7 trillion 400 billion rubles", "$30-40 million"
+  const money =
+    `(?<pre>US\\s?\\$|\\$\\s?US|USD|\\$|€|EUR(?=\\s?\\d))?\\s?` +
+    `(?<num>${num})(?:\\s?(?:-|–|—|to)\\s?(?<num2>${num}))?` +
+    `(?:\\s?(?<scale>${scale})\\.?${WE}${suffix})?` +
+    `(?:\\s(?<num3>\\d{1,3})\\s(?<scale3>${scale})${WE})?` +
+    `(?:\\s?\\[?(?<post>${currencyWord})${suffix}${WE})?`;
+  // "one and a half billion dollars", "nine hundred million dollars", "a billion"
+  const moneyWords =
+    `${WB}(?<words>(?:${numberWord})(?:\\s+hundred)?)\\s+(?<scale>${scale})${WE}(?:\\s+(?:of\\s+)?(?<post>${currencyWord})${WE})?`;
+  const boundKeys = alternation(Object.keys(lexicon.boundWords));
+  const patterns: Patterns = {
+    lexicon,
+    country: new RegExp(`${WB}(${alternation(countryWords)})${suffix}${WE}`, 'gu'),
+    countryOf,
+    bloc: new RegExp(`${WB}(${alternation(blocWords)})${suffix}${WE}`, 'gu'),
+    blocOf,
+    person: new RegExp(`${WB}(${alternation(Object.keys(lexicon.people))})${suffix}${WE}`, 'giu'),
+    money: new RegExp(money, 'giu'),
+    moneyWords: new RegExp(moneyWords, 'giu'),
+    percent: new RegExp(`(?<num>\\d+(?:[.,]\\d+)?)\\s?(?:%|per\\s?cent${WE}|percent${WE}|процент\\p{L}{0,3})`, 'giu'),
+    tradeWord: words(lexicon, lexicon.tradeWords),
+    exportWord: words(lexicon, lexicon.exportWords),
+    importWord: words(lexicon, lexicon.importWords),
+    notPairTrade: words(lexicon, lexicon.notPairTrade),
+    notTradeMoney: words(lexicon, lexicon.notTradeMoney),
+    goalVerb: words(lexicon, lexicon.goalVerbs),
+    goalMarker: words(lexicon, lexicon.goalMarkers),
+    forecastMarker: words(lexicon, lexicon.forecastMarkers),
+    horizon: words(lexicon, Object.keys(lexicon.horizons)),
+    increase: words(lexicon, lexicon.increaseWords),
+    decrease: words(lexicon, lexicon.decreaseWords),
+    anaphora: words(lexicon, lexicon.anaphora),
+    pairWord: words(lexicon, lexicon.pairWords),
+    domestic: words(lexicon, lexicon.domesticWords),
+    boundBefore: new RegExp(`${WB}(${boundKeys})\\s*(?:the\\s+)?(?:level\\s+of\\s+|mark\\s+of\\s+|volume\\s+of\\s+)?(?:US)?\\s*$`, 'iu'),
+  };
+  cache.set(lexicon, patterns);
+  return patterns;
+}
+
+/** All matches of a global pattern in text[from, to), with absolute offsets. */
+export function matchesIn(pattern: RegExp, text: string, from = 0, to = text.length): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  const slice = text.slice(from, to);
+  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    m.index += from;
+    out.push(m);
+  }
+  return out;
+}
+
+/** Whether the pattern occurs in text[from, to). */
+export function occursIn(pattern: RegExp, text: string, from: number, to: number): boolean {
+  const re = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+  return re.test(text.slice(Math.max(0, from), Math.max(from, to)));
+}
