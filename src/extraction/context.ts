@@ -55,7 +55,8 @@ export function documentContext(p: Patterns, body: string, meta: DocumentMeta): 
   let group: Group | undefined;
   for (const [g] of [...blocCounts.entries()].sort((a, b) => b[1] - a[1])) {
     const named = BLOC_MEMBERS[g].filter((code) => counts.has(code)).length;
-    if (named >= 3) {
+    const leadCountries = new Set(findCountries(p, lead, 0, lead.length).map((c) => c.code));
+    if (named >= 3 || leadCountries.size <= 1) {
       group = g;
       break;
     }

@@ -61,9 +61,9 @@ export function patternsFor(lexicon: Lexicon): Patterns {
   const countryWords: string[] = [];
   for (const [code, w] of Object.entries(lexicon.countries)) {
     countryWords.push(...w.names, ...w.adjectives, ...w.capitals);
-    for (const n of w.names) countryOf.set(n.toLowerCase(), { code, via: 'name' });
-    for (const a of w.adjectives) countryOf.set(a.toLowerCase(), { code, via: 'adjective' });
-    for (const c of w.capitals) countryOf.set(c.toLowerCase(), { code, via: 'capital' });
+    for (const n of w.names) countryOf.set(n.toLowerCase().replace(/’/g, "'"), { code, via: 'name' });
+    for (const a of w.adjectives) countryOf.set(a.toLowerCase().replace(/’/g, "'"), { code, via: 'adjective' });
+    for (const c of w.capitals) countryOf.set(c.toLowerCase().replace(/’/g, "'"), { code, via: 'capital' });
   }
   const blocOf = new Map<string, string>();
   const blocWords: string[] = [];
@@ -117,18 +117,17 @@ export function patternsFor(lexicon: Lexicon): Patterns {
   return patterns;
 }
 
-/** All matches of a global pattern in text[from, to), with absolute offsets. */
+/** All matches of a global pattern that lie in text[from, to), with offsets into text (lookbehinds see before `from`). */
 export function matchesIn(pattern: RegExp, text: string, from = 0, to = text.length): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-  const slice = text.slice(from, to);
-  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+  re.lastIndex = from;
+  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
     }
-    m.index += from;
-    out.push(m);
+    if (m.index + m[0].length <= to) out.push(m);
   }
   return out;
 }

@@ -111,7 +111,7 @@ export function extractTrade(body: string, meta: DocumentMeta, lexicon: Lexicon)
     // "…mutual trade … has risen by 25%. In 2020, it stood at $55bn.": the next sentence goes on about trade.
     const continuesTrade =
       !hasTradeWord &&
-      si - lastTradeSentence <= 1 &&
+      (si - lastTradeSentence <= 1 || (si - lastTradeSentence === 2 && sentences[lastTradeSentence]?.paragraph === sentence.paragraph)) &&
       (occursIn(p.anaphora, body, sentence.start, sentence.end) || sentences[si - 1]?.paragraph === sentence.paragraph);
 
     if (money.length > 0 && (hasTradeWord || continuesTrade)) {
@@ -136,7 +136,10 @@ export function extractTrade(body: string, meta: DocumentMeta, lexicon: Lexicon)
     if (named.length >= 2) {
       state.lastPair = sortedPair(named[0]!, named[1]!);
       state.lastPairSentence = si;
-    } else if (named.length === 1) {
+    } else if (ctx.group && hasTradeWord && GROUP_WORDS.test(body.slice(sentence.start, sentence.end))) {
+      state.lastPair = { group: ctx.group };
+      state.lastPairSentence = si;
+    } else if (named.length === 1 && !ctx.group) {
       const keeps = state.lastPair && 'countries' in state.lastPair && state.lastPair.countries.includes(named[0]!);
       const other = ctx.ranking.find((c) => c !== named[0]);
       if (!keeps && other) state.lastPair = sortedPair(named[0]!, other);
@@ -309,7 +312,7 @@ function readSentence(
       continue;
     }
 
-    const period = readPeriod(text, sentence, cand, periods, out, emitted, laterPeriod);
+    const period = readPeriod(text, sentence, cand, periods, out, emitted, laterPeriod, si);
     if (!period) continue;
     const change = cand.base ? undefined : readChange(p, text, sentence, cand, percents, candidates);
     const fact: TradeTurnover = {
@@ -403,7 +406,13 @@ function readGoal(
       const lastJoin = Math.max(sinceClauseFull.lastIndexOf(','), sinceClauseFull.search(/\sand\s(?!.*\sand\s)/u));
       const sinceClause = lastJoin >= 0 ? sinceClauseFull.slice(lastJoin + 1) : sinceClauseFull;
       const markerBefore = occursIn(p.goalMarker, text, sentence.start, sentence.start + localStart + at);
-      if (OBSERVED.test(sinceClause) && !occursIn(p.goalMarker, text, cand.clause.start, sentence.start + localStart + at)) continue;
+      if (
+        OBSERVED.test(sinceClause) &&
+        !occursIn(p.forecastMarker, sinceClause, 0, sinceClause.length) &&
+        !occursIn(p.goalMarker, text, cand.clause.start, sentence.start + localStart + at)
+      ) {
+        continue;
+      }
       const infinitive = /(?:\bto|\bwill|\bcan|\bcould|\bwould|\bshould|\bmust|\bshall|\bmay)\s+(?:\w+\s+){0,2}$/iu.test(before.slice(-40));
       const gerund = word.endsWith('ing');
       const forecastWord = occursIn(p.forecastMarker, text, sentence.start, m.start);
@@ -494,9 +503,12 @@ function readFlow(
   void after;
   // The country whose flow it is: "Kyrgyzstan’s exports", "Kazakh exports", "Belarus' export", or the sentence's subject.
   const beforeWord = countryAt(countries, sentence.start, word.m.index);
+  // The subject: a country not introduced by a preposition ("Uzbekistan plans to increase … imports from Azerbaijan").
+  const subject = beforeWord.find((c) => !/(?:\bfrom|\bto|\bwith|\bof|\bin|\band|\bbetween)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(sentence.start, c.start - 10), c.start)));
   const owner =
     beforeWord.filter((c) => c.possessive || c.via === 'adjective').at(-1) ??
     (occursIn(p.domestic, text, Math.max(sentence.start, word.m.index - 15), wordEnd + 20) && ctx.home ? { code: ctx.home } : undefined) ??
+    subject ??
     beforeWord.at(-1);
   const partnerOf = (code: string | undefined): string | undefined => {
     if (!code) return undefined;
@@ -633,6 +645,7 @@ function readPeriod(
   out: Emitted[],
   emitted: Emitted[],
   laterPeriod: () => Period | undefined,
+  currentSentence: number,
 ): { period: Period; confidence: number } | undefined {
   const m = cand.money;
   const own = (pm: PeriodMention) => (cand.base ? true : !pm.base);
@@ -661,8 +674,11 @@ function readPeriod(
   // "this year" without months cannot be told: better no figure than a wrong period.
   if (/(?<![\p{L}])(?:this|the current) year(?![\p{L}])/iu.test(text.slice(cand.clause.start, cand.clause.end))) return undefined;
   // No period in the sentence: the figure before it in the same paragraph sets it ("Belarus' export was …").
-  const sameParagraph = [...out, ...emitted.slice().reverse()].find(
-    (e) => e.paragraph === sentence.paragraph && e.fact.kind === 'trade_turnover',
+  const sameParagraph = [...out.slice().reverse(), ...emitted.slice().reverse()].find(
+    (e) =>
+      (e.paragraph === sentence.paragraph || e.sentence >= currentSentence - 2) &&
+      e.fact.kind === 'trade_turnover' &&
+      !e.candidate.base,
   );
   if (sameParagraph && sameParagraph.fact.kind === 'trade_turnover') return { period: sameParagraph.fact.period, confidence: 0.6 };
   // …or a period stated later in the paragraph ("… amounted to $1.3 billion in 2023" closing a block of figures).

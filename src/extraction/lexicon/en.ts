@@ -5,7 +5,7 @@ export const en: Lexicon = {
   language: 'en',
   inflected: false,
   countries: {
-    KZ: { names: ['Kazakhstan', 'Republic of Kazakhstan', 'Kazakstan', 'Qazaqstan'], adjectives: ['Kazakh', 'Kazakhstani', 'Kazakhstan’s'], capitals: ['Astana', 'Nur-Sultan'] },
+    KZ: { names: ['Kazakhstan', 'Republic of Kazakhstan', 'Kazakstan', 'Qazaqstan'], adjectives: ['Kazakh', 'Kazakhstani'], capitals: ['Astana', 'Nur-Sultan'] },
     KG: { names: ['Kyrgyzstan', 'Kyrgyz Republic', 'Kirghizia', 'Kirgizia'], adjectives: ['Kyrgyz', 'Kyrgyzstani'], capitals: ['Bishkek'] },
     UZ: { names: ['Uzbekistan', 'Republic of Uzbekistan'], adjectives: ['Uzbek', 'Uzbekistani'], capitals: ['Tashkent'] },
     TJ: { names: ['Tajikistan', 'Republic of Tajikistan'], adjectives: ['Tajik', 'Tajikistani'], capitals: ['Dushanbe'] },
