@@ -5,6 +5,7 @@ import { databaseTarget } from '../config.js';
 import { createContext } from '../context.js';
 import { migrationStatus, openDatabase } from '../db/index.js';
 import { buildServer } from '../http/index.js';
+import { registerExtractionCommands } from '../extraction/index.js';
 import { registerReferenceCommands } from '../reference/index.js';
 import { parseFormat, printJson, printTable, reportError } from './output.js';
 import { currentConfig, withContext } from './run.js';
@@ -110,6 +111,7 @@ export function buildProgram(): Command {
   dbCommands(program);
   const importCommand = program.command('import').description('import data from files');
   registerReferenceCommands(importCommand);
+  registerExtractionCommands(program);
   return program;
 }
 

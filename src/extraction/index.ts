@@ -4,3 +4,4 @@ export { type DocumentScore, type Evaluation, evaluate, factsMatch, type LooseFa
 export { extractFacts } from './extract.js';
 export { LEXICONS, lexiconFor } from './lexicon/index.js';
 export * from './model.js';
+export { evaluateDirectory, extractFile, registerExtractionCommands } from './cli.js';

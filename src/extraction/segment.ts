@@ -36,7 +36,20 @@ function isSentenceEnd(text: string, i: number): boolean {
   return true;
 }
 
-/** Sentences of the text, each within one paragraph (a paragraph ends at a line break). */
+/**
+ * A line break inside a sentence of hard-wrapped text ("…following talks between the heads of\nstate of
+ * Tajikistan…"): the line is long, ends without closing punctuation, and the next line is no list item.
+ */
+function isSoftWrap(text: string, at: number, lineStart: number): boolean {
+  if (text[at + 1] === '\n' || text[at + 1] === '\r') return false;
+  const line = text.slice(lineStart, at).trimEnd();
+  if (line.length < 40 || /[.!?:;"”»)\]]$/.test(line)) return false;
+  const next = text.slice(at + 1, at + 4);
+  if (/^\s*(?:[-•*–]\s|\d+[.)]\s)/.test(next) || next.trim() === '') return false;
+  return true;
+}
+
+/** Sentences of the text, each within one paragraph (a paragraph ends at a line break that is not a soft wrap). */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let paragraph = 0;
@@ -48,9 +61,13 @@ export function splitSentences(text: string): Sentence[] {
     while (e > s && /\s/.test(text[e - 1]!)) e--;
     if (e > s) out.push({ start: s, end: e, paragraph });
   };
+  let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '\n') {
+      const soft = isSoftWrap(text, i, lineStart);
+      lineStart = i + 1;
+      if (soft) continue;
       push(i);
       start = i + 1;
       paragraph++;

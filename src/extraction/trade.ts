@@ -344,12 +344,15 @@ function spanOf(text: string, cand: Candidate): [number, number] {
 }
 
 function readBound(p: Patterns, text: string, sentence: Sentence, cand: Candidate): Bound {
+  // "17 percent more than $78.905 million": a comparison, the base itself is exact.
+  const lead = text.slice(Math.max(sentence.start, cand.money.start - 40), cand.money.start);
+  if (cand.base && /(?:%|percent|per\s+cent|times)\s+(?:more|less|higher|lower|greater)\s+than\s*$/iu.test(lead)) return 'exact';
   const before = boundBefore(p, text, cand.money.start, Math.max(sentence.start, cand.leftStart - 60));
   if (before) return before.bound;
   if (cand.money.range) return 'about';
   // "exceeded $1.2 billion", "has surpassed the $10 billion mark", with words between the verb and the amount.
   const left = text.slice(Math.max(cand.leftStart, cand.money.start - 60), cand.money.start);
-  const verb = /(?<![\p{L}])(exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|crossed|topped|more than|over|almost|nearly|about|around|approximately|less than|under)(?![\p{L}])[^.;$\d]{0,25}$/iu.exec(left);
+  const verb = /(?<![\p{L}])(exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|crossed|topped)(?![\p{L}])[^.;$\d]{0,25}$/iu.exec(left);
   if (verb) {
     const word = verb[1]!.toLowerCase();
     const mapped = p.lexicon.boundWords[word];
@@ -723,7 +726,8 @@ function readChange(
   const next = candidates[i + 1];
   // Before the amount, after the previous one: "increased by 27% to $14.7 billion".
   const leftStart = cand.rangeStartOf ? cand.rangeStartOf.leftStart : cand.leftStart;
-  const left = percents.filter((pc) => pc.start >= leftStart && pc.end <= m.start).at(-1);
+  // A percent in parentheses after the amount before belongs to that amount: "$783.7 million (up 32.3%), import reached…"
+  const left = percents.filter((pc) => pc.start >= leftStart && pc.end <= m.start && !text.slice(pc.end, m.start).includes(')')).at(-1);
   if (left) {
     const value = percentChange(p, text, sentence, left, cand.clause.start, cand.clause.end);
     if (value !== undefined) return value;
@@ -731,6 +735,10 @@ function readChange(
   // After it, before the next amount: "$896 million (up 30% …)", "reflecting a 1.6% increase compared to…"
   const rightEnd = next ? next.money.start : sentence.end;
   const right = percents.find((pc) => pc.start >= m.end && pc.end <= rightEnd);
+  // "…exceeded $14 billion last year and has grown by another 23 percent since…": a new statement, another period.
+  if (right && /(?<![\p{L}])(?:and|while|but)\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:also\s+)?(?:grown|grew|increased|risen|rose|decreased|declined|fallen|fell|gone)|another/iu.test(text.slice(m.end, right.start))) {
+    return undefined;
+  }
   if (right) return percentChange(p, text, sentence, right, m.end, sentence.end);
   return undefined;
 }
