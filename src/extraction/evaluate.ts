@@ -132,7 +132,10 @@ function score(kind: string, tp: number, fp: number, fn: number): KindScore {
  * Scores every document. A prediction is matched to a required gold fact before an optional one;
  * each gold fact is matched at most once; predictions matched to optional facts count neither way.
  */
-export function evaluate(documents: DocumentScore[]): Evaluation {
+export function evaluate(input: DocumentScore[]): Evaluation {
+  // Only kinds that the gold set annotates are scored: predictions of other kinds have nothing to be checked against.
+  const annotated = new Set(input.flatMap((d) => d.gold.map((g) => g.kind)));
+  const documents = input.map((d) => ({ ...d, predicted: d.predicted.filter((p) => annotated.has(p.kind)) }));
   const counts = new Map<string, { tp: number; fp: number; fn: number }>();
   const count = (kind: string) => {
     let c = counts.get(kind);
