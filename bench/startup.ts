@@ -32,5 +32,9 @@ for (let i = 0; i < runs; i++) {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}`);
-console.log(`fresh data folder: median ${(median(fresh) / 1000).toFixed(2)} s (runs: ${fresh.map((x) => (x / 1000).toFixed(2)).join(', ')})`);
-console.log(`second start:      median ${(median(second) / 1000).toFixed(2)} s (runs: ${second.map((x) => (x / 1000).toFixed(2)).join(', ')})`);
+console.log(
+  `fresh data folder: median ${(median(fresh) / 1000).toFixed(2)} s (runs: ${fresh.map((x) => (x / 1000).toFixed(2)).join(', ')})`,
+);
+console.log(
+  `second start:      median ${(median(second) / 1000).toFixed(2)} s (runs: ${second.map((x) => (x / 1000).toFixed(2)).join(', ')})`,
+);

@@ -21,19 +21,44 @@ function readText(path: string): string {
 }
 
 /** Extracts the facts of one document file. A file without front matter is dated today. */
-export function extractFile(path: string, today: string): { document: { id: string; published: string }; facts: Fact[] } {
+export function extractFile(
+  path: string,
+  today: string,
+): { document: { id: string; published: string }; facts: Fact[] } {
   const doc = parseDocument(readText(path), basename(path).replace(/\.(md|txt)$/i, ''), today);
   return { document: { id: doc.id, published: doc.meta.published }, facts: extractFacts(doc.body, doc.meta) };
 }
 
 function describe(fact: Fact): Record<string, unknown> {
-  const scope = 'scope' in fact && fact.scope ? ('group' in fact.scope ? fact.scope.group : fact.scope.countries.join('–')) : '';
-  const base = { kind: fact.kind, scope, confidence: fact.confidence.toFixed(2), quote: fact.quote.length > 90 ? `${fact.quote.slice(0, 87)}…` : fact.quote };
+  const scope =
+    'scope' in fact && fact.scope
+      ? 'group' in fact.scope
+        ? fact.scope.group
+        : fact.scope.countries.join('–')
+      : '';
+  const base = {
+    kind: fact.kind,
+    scope,
+    confidence: fact.confidence.toFixed(2),
+    quote: fact.quote.length > 90 ? `${fact.quote.slice(0, 87)}…` : fact.quote,
+  };
   switch (fact.kind) {
     case 'trade_turnover':
-      return { ...base, value: `${fact.bound === 'exact' ? '' : `${fact.bound} `}${fact.value} ${fact.currency}`, when: `${fact.period.from}..${fact.period.to}`, flow: fact.flow === 'exports' ? `${fact.from}→${fact.to}` : 'turnover', change: fact.change_pct ?? '' };
+      return {
+        ...base,
+        value: `${fact.bound === 'exact' ? '' : `${fact.bound} `}${fact.value} ${fact.currency}`,
+        when: `${fact.period.from}..${fact.period.to}`,
+        flow: fact.flow === 'exports' ? `${fact.from}→${fact.to}` : 'turnover',
+        change: fact.change_pct ?? '',
+      };
     case 'trade_target':
-      return { ...base, value: `${fact.value} ${fact.currency}`, when: fact.by ? `by ${fact.by}` : (fact.horizon ?? ''), flow: fact.flow === 'exports' ? `${fact.from}→${fact.to}` : 'turnover', change: '' };
+      return {
+        ...base,
+        value: `${fact.value} ${fact.currency}`,
+        when: fact.by ? `by ${fact.by}` : (fact.horizon ?? ''),
+        flow: fact.flow === 'exports' ? `${fact.from}→${fact.to}` : 'turnover',
+        change: '',
+      };
     default:
       return { ...base, value: 'value' in fact ? (fact.value ?? '') : '', when: '', flow: '', change: '' };
   }
@@ -43,9 +68,13 @@ function describe(fact: Fact): Record<string, unknown> {
 export function evaluateDirectory(dir: string, kinds?: Set<string>) {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+    names = readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .sort();
   } catch {
-    throw new ValidationError(`cannot read the folder ${dir}`, [{ field: 'dir', value: dir, reason: 'cannot be read' }]);
+    throw new ValidationError(`cannot read the folder ${dir}`, [
+      { field: 'dir', value: dir, reason: 'cannot be read' },
+    ]);
   }
   const documents: DocumentScore[] = [];
   for (const name of names) {
@@ -55,13 +84,19 @@ export function evaluateDirectory(dir: string, kinds?: Set<string>) {
     } catch {
       continue;
     }
-    const gold = (JSON.parse(readText(goldPath)) as { facts: LooseFact[] }).facts.filter((f) => !kinds || kinds.has(f.kind));
+    const gold = (JSON.parse(readText(goldPath)) as { facts: LooseFact[] }).facts.filter(
+      (f) => !kinds || kinds.has(f.kind),
+    );
     const doc = parseDocument(readText(join(dir, name)), name.replace(/\.md$/, ''), '1970-01-01');
-    const predicted = extractFacts(doc.body, doc.meta).filter((f) => !kinds || kinds.has(f.kind)) as unknown as LooseFact[];
+    const predicted = extractFacts(doc.body, doc.meta).filter(
+      (f) => !kinds || kinds.has(f.kind),
+    ) as unknown as LooseFact[];
     documents.push({ id: doc.id, gold, predicted });
   }
   if (documents.length === 0) {
-    throw new ValidationError(`no document with gold facts in ${dir}`, [{ field: 'dir', value: dir, reason: 'holds no *.md with *.gold.json' }]);
+    throw new ValidationError(`no document with gold facts in ${dir}`, [
+      { field: 'dir', value: dir, reason: 'holds no *.md with *.gold.json' },
+    ]);
   }
   return evaluate(documents);
 }
@@ -74,14 +109,27 @@ export function registerExtractionCommands(program: Command): void {
     .option('--format <format>', 'jsonl or table', 'jsonl')
     .action((files: string[], options: { format: string }) => {
       if (options.format !== 'jsonl' && options.format !== 'table' && options.format !== 'json') {
-        throw new ValidationError(`unknown format ${options.format}`, [{ field: '--format', value: options.format, reason: 'must be jsonl or table' }]);
+        throw new ValidationError(`unknown format ${options.format}`, [
+          { field: '--format', value: options.format, reason: 'must be jsonl or table' },
+        ]);
       }
       const today = new Date().toISOString().slice(0, 10);
       for (const file of files) {
         const result = extractFile(file, today);
         if (options.format === 'table') {
-          process.stdout.write(`${result.document.id} (${result.document.published}): ${result.facts.length} facts\n`);
-          printTable(result.facts.map(describe), ['kind', 'scope', 'flow', 'value', 'when', 'change', 'confidence', 'quote']);
+          process.stdout.write(
+            `${result.document.id} (${result.document.published}): ${result.facts.length} facts\n`,
+          );
+          printTable(result.facts.map(describe), [
+            'kind',
+            'scope',
+            'flow',
+            'value',
+            'when',
+            'change',
+            'confidence',
+            'quote',
+          ]);
           process.stdout.write('\n');
         } else {
           process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -124,7 +172,9 @@ export function registerExtractionCommands(program: Command): void {
         for (const miss of result.misses) {
           const f = miss.fact;
           const quote = String(f.quote ?? '').slice(0, 100);
-          process.stdout.write(`  ${miss.type.padEnd(8)} ${miss.document}  ${f.kind}  ${JSON.stringify(f.scope ?? f.parties ?? '')}  ${f.value ?? f.title ?? ''}  «${quote}»\n`);
+          process.stdout.write(
+            `  ${miss.type.padEnd(8)} ${miss.document}  ${f.kind}  ${JSON.stringify(f.scope ?? f.parties ?? '')}  ${f.value ?? f.title ?? ''}  «${quote}»\n`,
+          );
         }
       }
     });

@@ -34,7 +34,8 @@ export function parseDocument(text: string, fallbackId: string, fallbackDate: st
     if (close) {
       try {
         const parsed = parseYaml(rest.slice(0, close.index)) as unknown;
-        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) frontMatter = parsed as Record<string, unknown>;
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+          frontMatter = parsed as Record<string, unknown>;
       } catch {
         // A malformed header is kept as part of nothing: the body still starts after it.
       }

@@ -93,7 +93,8 @@ export function factsMatch(predicted: LooseFact, gold: LooseFact): boolean {
       if (predicted.flow !== gold.flow) return false;
       if (gold.flow === 'exports' && (predicted.from !== gold.from || predicted.to !== gold.to)) return false;
       if (predicted.currency !== gold.currency) return false;
-      if (gold.kind === 'trade_turnover' && periodKey(predicted.period) !== periodKey(gold.period)) return false;
+      if (gold.kind === 'trade_turnover' && periodKey(predicted.period) !== periodKey(gold.period))
+        return false;
       if (gold.kind === 'trade_target' && (predicted.by ?? null) !== (gold.by ?? null)) return false;
       return valueClose(predicted.value, gold.value);
     }
@@ -107,7 +108,8 @@ export function factsMatch(predicted: LooseFact, gold: LooseFact): boolean {
     case 'agreement':
       return (
         predicted.type === gold.type &&
-        [...((predicted.parties as string[]) ?? [])].sort().join() === [...((gold.parties as string[]) ?? [])].sort().join() &&
+        [...((predicted.parties as string[]) ?? [])].sort().join() ===
+          [...((gold.parties as string[]) ?? [])].sort().join() &&
         titleSimilar(predicted.title, gold.title)
       );
     case 'meeting':
@@ -173,7 +175,10 @@ export function evaluate(input: DocumentScore[]): Evaluation {
           attributes.change_pct.total++;
           const pc = p.change_pct as number | undefined;
           const gc = g.change_pct as number | undefined;
-          if ((pc === undefined && gc === undefined) || (pc !== undefined && gc !== undefined && Math.abs(pc - gc) < 0.05)) {
+          if (
+            (pc === undefined && gc === undefined) ||
+            (pc !== undefined && gc !== undefined && Math.abs(pc - gc) < 0.05)
+          ) {
             attributes.change_pct.right++;
           }
           if (g.kind === 'trade_target') {
@@ -195,7 +200,9 @@ export function evaluate(input: DocumentScore[]): Evaluation {
     });
   }
 
-  const kinds = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, c]) => score(k, c.tp, c.fp, c.fn));
+  const kinds = [...counts.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, c]) => score(k, c.tp, c.fp, c.fn));
   const sum = (filter: (k: KindScore) => boolean, name: string) => {
     const chosen = kinds.filter(filter);
     return score(
@@ -205,7 +212,10 @@ export function evaluate(input: DocumentScore[]): Evaluation {
       chosen.reduce((s, k) => s + k.fn, 0),
     );
   };
-  const accuracy = (a: { right: number; total: number }): Accuracy => ({ ...a, accuracy: ratio(a.right, a.total) });
+  const accuracy = (a: { right: number; total: number }): Accuracy => ({
+    ...a,
+    accuracy: ratio(a.right, a.total),
+  });
   return {
     documents: documents.length,
     kinds,

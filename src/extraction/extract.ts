@@ -1,8 +1,9 @@
 // The engine: document text and its publication date in, facts with their spans out. Pure: no
 // database, no I/O, no clock.
+
+import { extractCooperation } from './cooperation.js';
 import { lexiconFor } from './lexicon/index.js';
 import type { DocumentMeta, Fact } from './model.js';
-import { extractCooperation } from './cooperation.js';
 import { extractTrade } from './trade.js';
 
 /** Bodies longer than this are read in pieces of this size, cut at paragraph ends. */
@@ -29,7 +30,10 @@ export function extractFacts(body: string, meta: DocumentMeta): Fact[] {
   const lexicon = lexiconFor(meta.language);
   const facts: Fact[] = [];
   for (const piece of pieces(body)) {
-    for (const fact of [...extractTrade(piece.text, meta, lexicon), ...extractCooperation(piece.text, meta, lexicon)]) {
+    for (const fact of [
+      ...extractTrade(piece.text, meta, lexicon),
+      ...extractCooperation(piece.text, meta, lexicon),
+    ]) {
       const span: [number, number] = [fact.span[0] + piece.offset, fact.span[1] + piece.offset];
       facts.push({ ...fact, span, quote: body.slice(span[0], span[1]) });
     }

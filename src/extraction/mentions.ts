@@ -62,12 +62,10 @@ function currencyOf(p: Patterns, word: string | undefined): string | undefined {
 }
 
 function insideParentheses(text: string, start: number, end: number): boolean {
-  const open = text.lastIndexOf('(', start);
-  if (open === -1 || start - open > 40) return false;
-  const closeBefore = text.lastIndexOf(')', start);
-  if (closeBefore > open) return false;
-  const close = text.indexOf(')', end);
-  return close !== -1 && close - end < 80;
+  const before = text.slice(Math.max(0, start - 40), start);
+  const open = before.lastIndexOf('(');
+  if (open === -1 || before.indexOf(')', open) !== -1) return false;
+  return text.slice(end, end + 80).includes(')');
 }
 
 /** Money amounts in text[from, to). A bare number without currency or scale is not money. */
@@ -75,7 +73,11 @@ export function findMoney(p: Patterns, text: string, from: number, to: number): 
   const out: MoneyMention[] = [];
   for (const m of matchesIn(p.money, text, from, to)) {
     const g = m.groups ?? {};
-    let currency = g.pre ? (g.pre.includes('€') || g.pre.startsWith('EUR') ? 'EUR' : 'USD') : currencyOf(p, g.post);
+    let currency = g.pre
+      ? g.pre.includes('€') || g.pre.startsWith('EUR')
+        ? 'EUR'
+        : 'USD'
+      : currencyOf(p, g.post);
     // "we will reach 20 billion": a large amount without a currency, trusted only where trade is named.
     const implicitCurrency = !currency && scaleOf(p, g.scale) >= 1e6 && !/^(?:m|b|k)$/i.test(g.scale ?? '');
     if (implicitCurrency) currency = 'USD';
@@ -98,7 +100,15 @@ export function findMoney(p: Patterns, text: string, from: number, to: number): 
     let end = m.index + m[0].length;
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
-    out.push({ start, end, value, currency, range, implicitCurrency, parenthesized: insideParentheses(text, start, end) });
+    out.push({
+      start,
+      end,
+      value,
+      currency,
+      range,
+      implicitCurrency,
+      parenthesized: insideParentheses(text, start, end),
+    });
   }
   for (const m of matchesIn(p.moneyWords, text, from, to)) {
     const g = m.groups ?? {};
@@ -151,7 +161,8 @@ export function findCountries(p: Patterns, text: string, from: number, to: numbe
   }
   for (const m of matchesIn(p.person, text, from, to)) {
     const code = p.lexicon.people[m[1]!.toLowerCase()];
-    if (code) out.push({ start: m.index, end: m.index + m[0].length, code, via: 'person', possessive: false });
+    if (code)
+      out.push({ start: m.index, end: m.index + m[0].length, code, via: 'person', possessive: false });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -164,7 +175,12 @@ export function findBlocs(p: Patterns, text: string, from: number, to: number): 
 }
 
 /** The bound a qualifier just before a value gives: "more than $1bn" → over. */
-export function boundBefore(p: Patterns, text: string, moneyStart: number, from: number): { bound: Bound; start: number } | undefined {
+export function boundBefore(
+  p: Patterns,
+  text: string,
+  moneyStart: number,
+  from: number,
+): { bound: Bound; start: number } | undefined {
   const windowStart = Math.max(from, moneyStart - 40);
   const m = p.boundBefore.exec(text.slice(windowStart, moneyStart));
   if (!m) return undefined;

@@ -46,7 +46,10 @@ export const tradeTurnoverSchema = z.object({
 export const tradeTargetSchema = z.object({
   kind: z.literal('trade_target'),
   ...flowFields,
-  by: z.string().regex(/^\d{4}$/).nullable(),
+  by: z
+    .string()
+    .regex(/^\d{4}$/)
+    .nullable(),
   horizon: z.enum(['short', 'medium', 'long']).nullable(),
   ...common,
 });
@@ -75,7 +78,15 @@ export const projectSchema = z.object({
   ...common,
 });
 
-export const AGREEMENT_TYPES = ['protocol', 'roadmap', 'memorandum', 'agreement', 'treaty', 'program', 'plan'] as const;
+export const AGREEMENT_TYPES = [
+  'protocol',
+  'roadmap',
+  'memorandum',
+  'agreement',
+  'treaty',
+  'program',
+  'plan',
+] as const;
 export const agreementSchema = z.object({
   kind: z.literal('agreement'),
   type: z.enum(AGREEMENT_TYPES),

@@ -15,7 +15,11 @@ export function alternation(words: Iterable<string>): string {
   return [...new Set(words)]
     .filter((w) => w.length > 0)
     .sort((a, b) => b.length - a.length)
-    .map((w) => escapeRegex(w).replace(/\\?[ ]+/g, '\\s+').replace(/['’]/g, "['’]"))
+    .map((w) =>
+      escapeRegex(w)
+        .replace(/\\?[ ]+/g, '\\s+')
+        .replace(/['’]/g, "['’]"),
+    )
     .join('|');
 }
 
@@ -62,7 +66,8 @@ export function patternsFor(lexicon: Lexicon): Patterns {
   for (const [code, w] of Object.entries(lexicon.countries)) {
     countryWords.push(...w.names, ...w.adjectives, ...w.capitals);
     for (const n of w.names) countryOf.set(n.toLowerCase().replace(/’/g, "'"), { code, via: 'name' });
-    for (const a of w.adjectives) countryOf.set(a.toLowerCase().replace(/’/g, "'"), { code, via: 'adjective' });
+    for (const a of w.adjectives)
+      countryOf.set(a.toLowerCase().replace(/’/g, "'"), { code, via: 'adjective' });
     for (const c of w.capitals) countryOf.set(c.toLowerCase().replace(/’/g, "'"), { code, via: 'capital' });
   }
   const blocOf = new Map<string, string>();
@@ -84,8 +89,7 @@ export function patternsFor(lexicon: Lexicon): Patterns {
     `(?:\\s(?<num3>\\d{1,3})\\s(?<scale3>${scale})${WE})?` +
     `(?:\\s?\\[?(?<post>${currencyWord})${suffix}${WE})?`;
   // "one and a half billion dollars", "nine hundred million dollars", "a billion"
-  const moneyWords =
-    `${WB}(?<words>(?:${numberWord})(?:\\s+hundred)?)\\s+(?<scale>${scale})${WE}(?:\\s+(?:of\\s+)?(?<post>${currencyWord})${WE})?`;
+  const moneyWords = `${WB}(?<words>(?:${numberWord})(?:\\s+hundred)?)\\s+(?<scale>${scale})${WE}(?:\\s+(?:of\\s+)?(?<post>${currencyWord})${WE})?`;
   const boundKeys = alternation(Object.keys(lexicon.boundWords));
   const patterns: Patterns = {
     lexicon,
@@ -96,7 +100,10 @@ export function patternsFor(lexicon: Lexicon): Patterns {
     person: new RegExp(`${WB}(${alternation(Object.keys(lexicon.people))})${suffix}${WE}`, 'giu'),
     money: new RegExp(money, 'giu'),
     moneyWords: new RegExp(moneyWords, 'giu'),
-    percent: new RegExp(`(?<num>\\d+(?:[.,]\\d+)?)\\s?(?:%|per\\s?cent${WE}|percent${WE}|процент\\p{L}{0,3})`, 'giu'),
+    percent: new RegExp(
+      `(?<num>\\d+(?:[.,]\\d+)?)\\s?(?:%|per\\s?cent${WE}|percent${WE}|процент\\p{L}{0,3})`,
+      'giu',
+    ),
     tradeWord: words(lexicon, lexicon.tradeWords),
     exportWord: words(lexicon, lexicon.exportWords),
     importWord: words(lexicon, lexicon.importWords),
@@ -111,29 +118,54 @@ export function patternsFor(lexicon: Lexicon): Patterns {
     anaphora: words(lexicon, lexicon.anaphora),
     pairWord: words(lexicon, lexicon.pairWords),
     domestic: words(lexicon, lexicon.domesticWords),
-    boundBefore: new RegExp(`${WB}(${boundKeys})\\s*(?:the\\s+)?(?:level\\s+of\\s+|mark\\s+of\\s+|volume\\s+of\\s+)?(?:US)?\\s*$`, 'iu'),
+    boundBefore: new RegExp(
+      `${WB}(${boundKeys})\\s*(?:the\\s+)?(?:level\\s+of\\s+|mark\\s+of\\s+|volume\\s+of\\s+)?(?:US)?\\s*$`,
+      'iu',
+    ),
   };
   cache.set(lexicon, patterns);
   return patterns;
 }
 
 /** All matches of a global pattern that lie in text[from, to), with offsets into text (lookbehinds see before `from`). */
+const LOOKBEHIND_MARGIN = 40;
+const globalCache = new WeakMap<RegExp, RegExp>();
+const plainCache = new WeakMap<RegExp, RegExp>();
+
+function globalOf(pattern: RegExp): RegExp {
+  let re = globalCache.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    globalCache.set(pattern, re);
+  }
+  return re;
+}
+
 export function matchesIn(pattern: RegExp, text: string, from = 0, to = text.length): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-  re.lastIndex = from;
-  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+  const re = globalOf(pattern);
+  // Search a slice (with a margin before it for lookbehinds), so that a pattern that never matches
+  // costs the slice, not the rest of the document.
+  const base = Math.max(0, from - LOOKBEHIND_MARGIN);
+  const slice = text.slice(base, to);
+  re.lastIndex = from - base;
+  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
     }
-    if (m.index + m[0].length <= to) out.push(m);
+    m.index += base;
+    out.push(m);
   }
   return out;
 }
 
 /** Whether the pattern occurs in text[from, to). */
 export function occursIn(pattern: RegExp, text: string, from: number, to: number): boolean {
-  const re = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+  let re = plainCache.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+    plainCache.set(pattern, re);
+  }
   return re.test(text.slice(Math.max(0, from), Math.max(from, to)));
 }

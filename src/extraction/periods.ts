@@ -43,25 +43,84 @@ export interface PeriodWords {
 export const PERIOD_WORDS: Record<string, PeriodWords> = {
   en: {
     lastYear: [
-      'last year', 'the past year', 'the previous year', 'a year earlier', 'the year before', 'last year’s', "last year's",
-      'the last year', 'over the year', 'the past reporting year',
+      'last year',
+      'the past year',
+      'the previous year',
+      'a year earlier',
+      'the year before',
+      'last year’s',
+      "last year's",
+      'the last year',
+      'over the year',
+      'the past reporting year',
     ],
     thisYear: ['this year', 'the current year', 'this year’s', "this year's"],
     monthsWord: ['months', 'month'],
     first: ['first', 'the first'],
     numbers: {
-      two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+      two: 2,
+      three: 3,
+      four: 4,
+      five: 5,
+      six: 6,
+      seven: 7,
+      eight: 8,
+      nine: 9,
+      ten: 10,
+      eleven: 11,
+      twelve: 12,
     },
     half: ['half', 'half-year', 'half year'],
     quarter: ['quarter'],
     ordinals: { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 },
-    endOf: ['at the end of', 'by the end of', 'at the close of', 'as of the end of', 'the end of', 'following the results of', 'based on the results of', 'results of'],
-    sinceYearStart: ['since the beginning of the year', 'since the start of the year', 'since the beginning of this year', 'year to date', 'so far this year'],
-    thisPeriod: ['during this period', 'in this period', 'over this period', 'over the same period', 'during the same period', 'in the same period', 'the period under review', 'the reporting period', 'over the period'],
-    samePeriod: ['the same period', 'the corresponding period', 'the corresponding months', 'the same months', 'same period', 'corresponding period'],
+    endOf: [
+      'at the end of',
+      'by the end of',
+      'at the close of',
+      'as of the end of',
+      'the end of',
+      'following the results of',
+      'based on the results of',
+      'results of',
+    ],
+    sinceYearStart: [
+      'since the beginning of the year',
+      'since the start of the year',
+      'since the beginning of this year',
+      'year to date',
+      'so far this year',
+    ],
+    thisPeriod: [
+      'during this period',
+      'in this period',
+      'over this period',
+      'over the same period',
+      'during the same period',
+      'in the same period',
+      'the period under review',
+      'the reporting period',
+      'over the period',
+    ],
+    samePeriod: [
+      'the same period',
+      'the corresponding period',
+      'the corresponding months',
+      'the same months',
+      'same period',
+      'corresponding period',
+    ],
     rangeJoin: ['-', '–', '—', 'to', 'through', 'till', 'until', 'and', 'thru'],
     yearWord: ['year'],
-    base: ['compared to', 'compared with', 'from the level of', 'against', 'than', 'versus', 'relative to', 'in comparison with'],
+    base: [
+      'compared to',
+      'compared with',
+      'from the level of',
+      'against',
+      'than',
+      'versus',
+      'relative to',
+      'in comparison with',
+    ],
   },
 };
 
@@ -74,7 +133,10 @@ function fullYear(year: number): Period {
 }
 
 interface Compiled {
-  patterns: { re: RegExp; read: (m: RegExpExecArray) => { ref: PeriodRef; yearOnly?: boolean } | undefined }[];
+  patterns: {
+    re: RegExp;
+    read: (m: RegExpExecArray, text: string) => { ref: PeriodRef; yearOnly?: boolean } | undefined;
+  }[];
   base: RegExp;
 }
 
@@ -131,10 +193,11 @@ function compile(lexicon: Lexicon, anchor: { year: number; month: number }): Com
         `${WB}(?:the\\s+)?(?:(?:${alternation(w.first)})\\s+)?(?<n>\\d{1,2}|${numberWord})\\s+(?:${monthsWord})${WE}${opt}${yearRef})?`,
         'giu',
       ),
-      read: (m) => {
+      read: (m, text) => {
         const g = m.groups ?? {};
         // "the past five months" is a window ending now, not months of a calendar year.
-        if (/(?:past|last|previous|recent)\s+$/iu.test(m.input.slice(Math.max(0, m.index - 9), m.index))) return undefined;
+        if (/(?:past|last|previous|recent)\s+$/iu.test(text.slice(Math.max(0, m.index - 9), m.index)))
+          return undefined;
         const n = /^\d+$/.test(g.n!) ? Number(g.n) : w.numbers[g.n!.toLowerCase()];
         if (!n || n < 1 || n > 12) return undefined;
         if (n === 12) return { ref: { kind: 'fixed', period: fullYear(readYear(g, 12)) } };
@@ -153,7 +216,9 @@ function compile(lexicon: Lexicon, anchor: { year: number; month: number }): Com
         const o = w.ordinals[g.o!.toLowerCase()];
         if (o !== 1 && o !== 2) return undefined;
         const year = readYear(g, o * 6);
-        return { ref: { kind: 'fixed', period: { from: ym(year, o === 1 ? 1 : 7), to: ym(year, o === 1 ? 6 : 12) } } };
+        return {
+          ref: { kind: 'fixed', period: { from: ym(year, o === 1 ? 1 : 7), to: ym(year, o === 1 ? 6 : 12) } },
+        };
       },
     },
     {
@@ -175,12 +240,22 @@ function compile(lexicon: Lexicon, anchor: { year: number; month: number }): Com
       re: new RegExp(`${WB}(?<m1>${month})${sfx}\\.?\\s+(?:of\\s+)?(?<year>(?:19|20)\\d\\d)(?!\\d)`, 'giu'),
       read: (m) => {
         const a = monthOf(m.groups!.m1!);
-        return a ? { ref: { kind: 'fixed', period: { from: ym(Number(m.groups!.year), a), to: ym(Number(m.groups!.year), a) } } } : undefined;
+        return a
+          ? {
+              ref: {
+                kind: 'fixed',
+                period: { from: ym(Number(m.groups!.year), a), to: ym(Number(m.groups!.year), a) },
+              },
+            }
+          : undefined;
       },
     },
     {
       // the same period last year, the corresponding months of 2023
-      re: new RegExp(`${WB}(?:${alternation(w.samePeriod)})${WE}(?:\\s+(?:of|in)?\\s*(?:the\\s+)?${yearRef})?`, 'giu'),
+      re: new RegExp(
+        `${WB}(?:${alternation(w.samePeriod)})${WE}(?:\\s+(?:of|in)?\\s*(?:the\\s+)?${yearRef})?`,
+        'giu',
+      ),
       read: (m) => {
         const g = m.groups ?? {};
         if (g.year) return { ref: { kind: 'same-months', year: Number(g.year) } };
@@ -193,11 +268,17 @@ function compile(lexicon: Lexicon, anchor: { year: number; month: number }): Com
     },
     {
       re: new RegExp(`${WB}(?:${alternation(w.sinceYearStart)})${WE}`, 'giu'),
-      read: () => (anchor.month > 1 ? { ref: { kind: 'fixed', period: { from: ym(Y, 1), to: ym(Y, anchor.month - 1) } } } : undefined),
+      read: () =>
+        anchor.month > 1
+          ? { ref: { kind: 'fixed', period: { from: ym(Y, 1), to: ym(Y, anchor.month - 1) } } }
+          : undefined,
     },
     {
       // from 2015 to 2022: the value is that of the last year
-      re: new RegExp(`${WB}from\\s+(?:19|20)\\d\\d\\s+(?:to|till|until|through)\\s+(?<year>(?:19|20)\\d\\d)(?!\\d)`, 'giu'),
+      re: new RegExp(
+        `${WB}from\\s+(?:19|20)\\d\\d\\s+(?:to|till|until|through)\\s+(?<year>(?:19|20)\\d\\d)(?!\\d)`,
+        'giu',
+      ),
       read: (m) => ({ ref: { kind: 'fixed', period: fullYear(Number(m.groups!.year)) }, yearOnly: true }),
     },
     {
@@ -210,13 +291,25 @@ function compile(lexicon: Lexicon, anchor: { year: number; month: number }): Com
       },
     },
   ];
-  const compiled = { patterns, base: new RegExp(`${WB}(?:${alternation(w.base)})\\s+(?:the\\s+)?(?:level\\s+of\\s+|figure\\s+of\\s+|figures\\s+of\\s+)?$`, 'iu') };
+  const compiled = {
+    patterns,
+    base: new RegExp(
+      `${WB}(?:${alternation(w.base)})\\s+(?:the\\s+)?(?:level\\s+of\\s+|figure\\s+of\\s+|figures\\s+of\\s+)?$`,
+      'iu',
+    ),
+  };
   compiledCache.set(key, compiled);
   return compiled;
 }
 
 /** Period mentions in text[from, to), earliest first; overlapping readings keep the longest. */
-export function findPeriods(lexicon: Lexicon, published: string, text: string, from: number, to: number): PeriodMention[] {
+export function findPeriods(
+  lexicon: Lexicon,
+  published: string,
+  text: string,
+  from: number,
+  to: number,
+): PeriodMention[] {
   const anchor = { year: Number(published.slice(0, 4)), month: Number(published.slice(5, 7)) };
   const compiled = compile(lexicon, anchor);
   const found: PeriodMention[] = [];
@@ -227,10 +320,16 @@ export function findPeriods(lexicon: Lexicon, published: string, text: string, f
       if (found.some((f) => f.start < end && start < f.end)) continue;
       // A year inside an amount ("$2023") or a date ("12.07.2023") is not a period.
       if (/[$\d.,/]$/.test(text.slice(Math.max(0, start - 1), start)) && /^\d/.test(m[0])) continue;
-      const reading = read(m);
+      const reading = read(m, text);
       if (!reading) continue;
       const before = text.slice(Math.max(from, start - 30), start);
-      found.push({ start, end, ref: reading.ref, base: compiled.base.test(before), yearOnly: reading.yearOnly ?? false });
+      found.push({
+        start,
+        end,
+        ref: reading.ref,
+        base: compiled.base.test(before),
+        yearOnly: reading.yearOnly ?? false,
+      });
     }
   }
   return found.sort((a, b) => a.start - b.start);

@@ -9,9 +9,57 @@ export interface Sentence {
 
 const MAX_SENTENCE = 2000;
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'st', 'no', 'nos', 'vs', 'etc', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
-  'sept', 'oct', 'nov', 'dec', 'bln', 'mln', 'mn', 'bn', 'trn', 'approx', 'e.g', 'i.e', 'u.s', 'u.k', 'gen', 'prof',
-  'inc', 'ltd', 'co', 'corp', 'jsc', 'llc', 'ave', 'г', 'гг', 'тыс', 'млн', 'млрд', 'трлн', 'руб', 'долл', 'т.е', 'т.д', 'им',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'no',
+  'nos',
+  'vs',
+  'etc',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'bln',
+  'mln',
+  'mn',
+  'bn',
+  'trn',
+  'approx',
+  'e.g',
+  'i.e',
+  'u.s',
+  'u.k',
+  'gen',
+  'prof',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'jsc',
+  'llc',
+  'ave',
+  'г',
+  'гг',
+  'тыс',
+  'млн',
+  'млрд',
+  'трлн',
+  'руб',
+  'долл',
+  'т.е',
+  'т.д',
+  'им',
 ]);
 
 function isSentenceEnd(text: string, i: number): boolean {
@@ -24,7 +72,7 @@ function isSentenceEnd(text: string, i: number): boolean {
   if (!/\s/.test(text[j]!)) return false;
   while (j < text.length && /[ \t\u00a0]/.test(text[j]!)) j++;
   if (j >= text.length || text[j] === '\n') return true;
-  if (!/[\p{Lu}\d"“«‘(\[–—-]/u.test(text[j]!)) return false;
+  if (!/[\p{Lu}\d"“«‘([–—-]/u.test(text[j]!)) return false;
   if (c === '.') {
     let k = i - 1;
     while (k >= 0 && /[\p{L}.]/u.test(text[k]!)) k--;

@@ -14,7 +14,16 @@ import {
   type MoneyMention,
   type PercentMention,
 } from './mentions.js';
-import type { Bound, DocumentMeta, Group, Period, Scope, TradeFact, TradeTarget, TradeTurnover } from './model.js';
+import type {
+  Bound,
+  DocumentMeta,
+  Group,
+  Period,
+  Scope,
+  TradeFact,
+  TradeTarget,
+  TradeTurnover,
+} from './model.js';
 import { matchesIn, occursIn, type Patterns, patternsFor } from './patterns.js';
 import { findPeriods, type PeriodMention } from './periods.js';
 import { type Sentence, splitSentences } from './segment.js';
@@ -85,7 +94,10 @@ function monthsOf(period: Period): { from: number; to: number } {
 
 function withYear(period: Period, year: number): Period {
   const m = monthsOf(period);
-  return { from: `${year}-${String(m.from).padStart(2, '0')}`, to: `${year}-${String(m.to).padStart(2, '0')}` };
+  return {
+    from: `${year}-${String(m.from).padStart(2, '0')}`,
+    to: `${year}-${String(m.to).padStart(2, '0')}`,
+  };
 }
 
 /** Reads trade facts from a document body. */
@@ -101,7 +113,9 @@ export function extractTrade(body: string, meta: DocumentMeta, lexicon: Lexicon)
   const inDateline = (start: number) => ctx.datelines.some((d) => start >= d.start && start < d.end);
 
   sentences.forEach((sentence, si) => {
-    const countries = findCountries(p, body, sentence.start, sentence.end).filter((c) => !inDateline(c.start));
+    const countries = findCountries(p, body, sentence.start, sentence.end).filter(
+      (c) => !inDateline(c.start),
+    );
     const blocs = findBlocs(p, body, sentence.start, sentence.end);
     const money = findMoney(p, body, sentence.start, sentence.end);
     const hasTradeWord =
@@ -111,12 +125,15 @@ export function extractTrade(body: string, meta: DocumentMeta, lexicon: Lexicon)
     // "…mutual trade … has risen by 25%. In 2020, it stood at $55bn.": the next sentence goes on about trade.
     const continuesTrade =
       !hasTradeWord &&
-      (si - lastTradeSentence <= 1 || (si - lastTradeSentence === 2 && sentences[lastTradeSentence]?.paragraph === sentence.paragraph)) &&
-      (occursIn(p.anaphora, body, sentence.start, sentence.end) || sentences[si - 1]?.paragraph === sentence.paragraph);
+      (si - lastTradeSentence <= 1 ||
+        (si - lastTradeSentence === 2 && sentences[lastTradeSentence]?.paragraph === sentence.paragraph)) &&
+      (occursIn(p.anaphora, body, sentence.start, sentence.end) ||
+        sentences[si - 1]?.paragraph === sentence.paragraph);
 
     if (money.length > 0 && (hasTradeWord || continuesTrade)) {
       const laterPeriod = () => {
-        for (const later of sentences.slice(si + 1)) {
+        for (let li = si + 1; li < sentences.length; li++) {
+          const later = sentences[li]!;
           if (later.paragraph !== sentence.paragraph) break;
           const found = findPeriods(lexicon, meta.published, body, later.start, later.end).find(
             (pm) => pm.ref.kind === 'fixed' && !pm.base,
@@ -125,11 +142,35 @@ export function extractTrade(body: string, meta: DocumentMeta, lexicon: Lexicon)
         }
         return undefined;
       };
-      const facts = readSentence(p, body, meta, ctx, sentence, si, money, countries, blocs, emitted, state, laterPeriod, continuesTrade);
+      const facts = readSentence(
+        p,
+        body,
+        meta,
+        ctx,
+        sentence,
+        si,
+        money,
+        countries,
+        blocs,
+        emitted,
+        state,
+        laterPeriod,
+        continuesTrade,
+      );
       if (facts.length > 0) lastTradeSentence = si;
       emitted.push(...facts);
-    } else if (hasTradeWord) {
-      lastTradeSentence = si;
+    } else if (hasTradeWord || continuesTrade) {
+      if (hasTradeWord) lastTradeSentence = si;
+      // "This figure grew by 22 percent year on year." — a change without a figure of its own.
+      attachLooseChange(
+        p,
+        body,
+        sentence,
+        findPercents(p, body, sentence.start, sentence.end),
+        [],
+        [],
+        emitted,
+      );
     }
     // Update what "the two countries" refer to from here on.
     const named = [...new Set(countries.map((c) => c.code))];
@@ -140,7 +181,8 @@ export function extractTrade(body: string, meta: DocumentMeta, lexicon: Lexicon)
       state.lastPair = { group: ctx.group };
       state.lastPairSentence = si;
     } else if (named.length === 1 && !ctx.group) {
-      const keeps = state.lastPair && 'countries' in state.lastPair && state.lastPair.countries.includes(named[0]!);
+      const keeps =
+        state.lastPair && 'countries' in state.lastPair && state.lastPair.countries.includes(named[0]!);
       const other = ctx.ranking.find((c) => c !== named[0]);
       if (!keeps && other) state.lastPair = sortedPair(named[0]!, other);
       state.lastPairSentence = si;
@@ -162,7 +204,12 @@ function dedupe(facts: TradeFact[]): TradeFact[] {
     const key = `${f.kind}|${scopeKey(f.scope)}|${f.flow}|${f.from ?? ''}|${f.to ?? ''}|${f.currency}|${when}|${f.value}`;
     const earlier = seen.get(key);
     if (earlier) {
-      if (f.kind === 'trade_turnover' && earlier.kind === 'trade_turnover' && earlier.change_pct === undefined && f.change_pct !== undefined) {
+      if (
+        f.kind === 'trade_turnover' &&
+        earlier.kind === 'trade_turnover' &&
+        earlier.change_pct === undefined &&
+        f.change_pct !== undefined
+      ) {
         earlier.change_pct = f.change_pct;
       }
       continue;
@@ -193,7 +240,10 @@ function readSentence(
   const percents = findPercents(p, text, sentence.start, sentence.end);
   const candidates: Candidate[] = [];
   money.forEach((m, i) => {
-    const clause = clauses.find((c) => m.start >= c.start && m.start < c.end) ?? { start: sentence.start, end: sentence.end };
+    const clause = clauses.find((c) => m.start >= c.start && m.start < c.end) ?? {
+      start: sentence.start,
+      end: sentence.end,
+    };
     const prev = money[i - 1];
     const next = money[i + 1];
     const leftStart = prev && prev.end > clause.start ? prev.end : clause.start;
@@ -205,7 +255,10 @@ function readSentence(
       const between = text.slice(prev.end, m.start);
       if (/^\s*\(\s*$/.test(between) || (m.parenthesized && /^\s*\(?\s*$/.test(between))) {
         cand.conversionOf = prevCand;
-      } else if (/^\s*(?:to|-|–)\s+(?:just\s+|only\s+|about\s+|almost\s+|nearly\s+)?$/iu.test(between) && /\bfrom\s*$/iu.test(text.slice(Math.max(sentence.start, prev.start - 8), prev.start))) {
+      } else if (
+        /^\s*(?:to|-|–)\s+(?:just\s+|only\s+|about\s+|almost\s+|nearly\s+)?$/iu.test(between) &&
+        /\bfrom\s*$/iu.test(text.slice(Math.max(sentence.start, prev.start - 8), prev.start))
+      ) {
         prevCand.base = true;
         cand.rangeStartOf = prevCand;
         cand.leftStart = prevCand.leftStart;
@@ -214,7 +267,9 @@ function readSentence(
     // "compared to $1.181 billion", "17 percent more than $78.905 million", "up from $2 billion": a base.
     // ("more than $10 billion" is a bound, not a comparison.)
     if (
-      /(?:compared\s+(?:to|with)|against|versus|vs\.?|from\s+the\s+level\s+of|(?:up|down)\s+from)\s*(?:the\s+)?(?:level\s+of\s+)?(?:US)?\s*$/iu.test(before) ||
+      /(?:compared\s+(?:to|with)|against|versus|vs\.?|from\s+the\s+level\s+of|(?:up|down)\s+from)\s*(?:the\s+)?(?:level\s+of\s+)?(?:US)?\s*$/iu.test(
+        before,
+      ) ||
       /(?:%|percent|per\s+cent|times)\s+(?:more|less|higher|lower|greater|smaller)\s+than\s*$/iu.test(before)
     ) {
       cand.base = true;
@@ -223,7 +278,12 @@ function readSentence(
     if (m.parenthesized && !cand.conversionOf) {
       const open = text.lastIndexOf('(', m.start);
       const lead = text.slice(Math.max(sentence.start, open - 60), open);
-      if (/(?:compared|than|previous|last year|a year earlier|same period|year-on-year|year on year|from|figures|level)[^.;]*$/iu.test(lead)) cand.base = true;
+      if (
+        /(?:compared|than|previous|last year|a year earlier|same period|year-on-year|year on year|from|figures|level)[^.;]*$/iu.test(
+          lead,
+        )
+      )
+        cand.base = true;
     }
     candidates.push(cand);
   });
@@ -233,7 +293,6 @@ function readSentence(
     const m = cand.money;
     const currency = m.currency === 'MANAT' ? ctx.manat : m.currency;
     const left = { start: cand.leftStart, end: m.start };
-    const right = { start: m.end, end: cand.rightEnd };
     const clauseHasTrade =
       occursIn(p.tradeWord, text, cand.clause.start, cand.clause.end) ||
       occursIn(p.exportWord, text, cand.clause.start, cand.clause.end) ||
@@ -248,23 +307,41 @@ function readSentence(
       ...matchesIn(p.importWord, text, cueWindowStart, m.end + 40),
     ];
     const otherCues = matchesIn(p.notTradeMoney, text, cueWindowStart, m.end + 25);
-    const nearestTrade = Math.min(...tradeCues.map((c) => Math.abs(c.index - m.start)), Number.POSITIVE_INFINITY);
-    const nearestOther = Math.min(...otherCues.map((c) => Math.abs(c.index - m.start)), Number.POSITIVE_INFINITY);
+    const nearestTrade = Math.min(
+      ...tradeCues.map((c) => Math.abs(c.index - m.start)),
+      Number.POSITIVE_INFINITY,
+    );
+    const nearestOther = Math.min(
+      ...otherCues.map((c) => Math.abs(c.index - m.start)),
+      Number.POSITIVE_INFINITY,
+    );
     if (nearestOther < nearestTrade && !cand.conversionOf && !cand.base && !cand.rangeStartOf) continue;
     if (!clauseHasTrade && !cand.conversionOf && !cand.base && !cand.rangeStartOf) {
       // A clause without a trade word belongs to the trade of the sentence only when it is the sentence itself.
       const sentenceTrade =
-        continues || occursIn(p.tradeWord, text, sentence.start, sentence.end) || occursIn(p.anaphora, text, sentence.start, sentence.end);
+        continues ||
+        occursIn(p.tradeWord, text, sentence.start, sentence.end) ||
+        occursIn(p.anaphora, text, sentence.start, sentence.end);
       if (!sentenceTrade) continue;
     }
     // "foreign trade turnover of Uzbekistan": a country's trade with the world, not a pair's.
-    const exclusion = matchesIn(p.notPairTrade, text, Math.max(sentence.start, left.start - 10), Math.min(sentence.end, m.end + 30));
+    const exclusion = matchesIn(
+      p.notPairTrade,
+      text,
+      Math.max(sentence.start, left.start - 10),
+      Math.min(sentence.end, m.end + 30),
+    );
     if (exclusion.length > 0 && !cand.conversionOf) continue;
 
     if (cand.conversionOf) {
       const original = out.find((e) => e.candidate === cand.conversionOf);
       if (original) {
-        const copy = { ...original.fact, value: m.value, currency, confidence: original.fact.confidence * 0.8 } as TradeFact;
+        const copy = {
+          ...original.fact,
+          value: m.value,
+          currency,
+          confidence: original.fact.confidence * 0.8,
+        } as TradeFact;
         out.push({ fact: copy, sentence: si, paragraph: sentence.paragraph, candidate: cand });
       }
       continue;
@@ -272,22 +349,40 @@ function readSentence(
 
     // A base ("compared to $1.181 billion in 2022") is the same trade as the figure it is compared with;
     // when that figure was not trade of a pair (a country's foreign trade), neither is its base.
-    const mainCand = candidates.slice(0, candidates.indexOf(cand)).reverse().find((c) => !c.base && !c.conversionOf);
+    const mainCand = candidates
+      .slice(0, candidates.indexOf(cand))
+      .reverse()
+      .find((c) => !c.base && !c.conversionOf);
     if (cand.base && mainCand && !out.some((e) => e.candidate === mainCand)) continue;
     const isRangeStart = candidates.some((c) => c.rangeStartOf === cand);
     if (isRangeStart) {
-      const own = periods.find((pm) => pm.start >= m.end && pm.start - m.end <= 14 && pm.end <= cand.rightEnd);
+      const own = periods.find(
+        (pm) => pm.start >= m.end && pm.start - m.end <= 14 && pm.end <= cand.rightEnd,
+      );
       if (!own) continue;
     }
     const mainFact = cand.base ? lastMainFact(out, emitted) : undefined;
-    const goal = cand.base ? undefined : readGoal(p, Number(meta.published.slice(0, 4)), `${meta.title ?? ''}\n${text}`, text, sentence, cand, candidates, out);
+    const goal = cand.base
+      ? undefined
+      : readGoal(
+          p,
+          Number(meta.published.slice(0, 4)),
+          ctx.statedYears,
+          text,
+          sentence,
+          cand,
+          candidates,
+          out,
+        );
     let flow = mainFact
       ? mainFact.flow === 'exports' && mainFact.from && mainFact.to
         ? { scope: mainFact.scope, from: mainFact.from, to: mainFact.to }
         : undefined
       : readFlow(p, text, meta, ctx, sentence, cand, countries, out, emitted);
     if (flow && !mainFact && !goal) flow = complement(flow, text, sentence, cand, out, emitted, periods, si);
-    const scope = mainFact ? mainFact.scope : (flow?.scope ?? readScope(p, text, ctx, sentence, si, cand, countries, blocs, state, out, emitted));
+    const scope = mainFact
+      ? mainFact.scope
+      : (flow?.scope ?? readScope(p, text, ctx, sentence, si, cand, countries, blocs, state, out, emitted));
     if (!scope) continue;
     const bound = readBound(p, text, sentence, cand);
     const span = spanOf(text, cand);
@@ -346,13 +441,20 @@ function spanOf(text: string, cand: Candidate): [number, number] {
 function readBound(p: Patterns, text: string, sentence: Sentence, cand: Candidate): Bound {
   // "17 percent more than $78.905 million": a comparison, the base itself is exact.
   const lead = text.slice(Math.max(sentence.start, cand.money.start - 40), cand.money.start);
-  if (cand.base && /(?:%|percent|per\s+cent|times)\s+(?:more|less|higher|lower|greater)\s+than\s*$/iu.test(lead)) return 'exact';
+  if (
+    cand.base &&
+    /(?:%|percent|per\s+cent|times)\s+(?:more|less|higher|lower|greater)\s+than\s*$/iu.test(lead)
+  )
+    return 'exact';
   const before = boundBefore(p, text, cand.money.start, Math.max(sentence.start, cand.leftStart - 60));
   if (before) return before.bound;
   if (cand.money.range) return 'about';
   // "exceeded $1.2 billion", "has surpassed the $10 billion mark", with words between the verb and the amount.
   const left = text.slice(Math.max(cand.leftStart, cand.money.start - 60), cand.money.start);
-  const verb = /(?<![\p{L}])(exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|crossed|topped)(?![\p{L}])[^.;$\d]{0,25}$/iu.exec(left);
+  const verb =
+    /(?<![\p{L}])(exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|crossed|topped)(?![\p{L}])[^.;$\d]{0,25}$/iu.exec(
+      left,
+    );
   if (verb) {
     const word = verb[1]!.toLowerCase();
     const mapped = p.lexicon.boundWords[word];
@@ -368,12 +470,13 @@ interface Goal {
   forecast: boolean;
 }
 
-const BASE_GOAL_FORMS = /(?<![\p{L}])(increase|increasing|bring|bringing|raise|raising|boost|boosting|reach|reaching|achieve|achieving|elevate|elevating|expand|expanding|double|doubling|triple|upturn|grow|lift|lifting|take|taking|exceed|amount|be)(?![\p{L}])/giu;
+const BASE_GOAL_FORMS =
+  /(?<![\p{L}])(increase|increasing|bring|bringing|raise|raising|boost|boosting|reach|reaching|achieve|achieving|elevate|elevating|expand|expanding|double|doubling|triple|upturn|grow|lift|lifting|take|taking|exceed|amount|be)(?![\p{L}])/giu;
 
 function readGoal(
   p: Patterns,
   publishedYear: number,
-  documentText: string,
+  statedYears: number[],
   text: string,
   sentence: Sentence,
   cand: Candidate,
@@ -406,7 +509,10 @@ function readGoal(
       const before = leftText.slice(0, localStart + at);
       // "rose 47 percent in 2021 to reach $2.5 billion": a result of what was observed, not a goal.
       const sinceClauseFull = text.slice(cand.clause.start, sentence.start + localStart + at);
-      const lastJoin = Math.max(sinceClauseFull.lastIndexOf(','), sinceClauseFull.search(/\sand\s(?!.*\sand\s)/u));
+      const lastJoin = Math.max(
+        sinceClauseFull.lastIndexOf(','),
+        sinceClauseFull.search(/\sand\s(?!.*\sand\s)/u),
+      );
       const sinceClause = lastJoin >= 0 ? sinceClauseFull.slice(lastJoin + 1) : sinceClauseFull;
       const markerBefore = occursIn(p.goalMarker, text, sentence.start, sentence.start + localStart + at);
       if (
@@ -416,7 +522,10 @@ function readGoal(
       ) {
         continue;
       }
-      const infinitive = /(?:\bto|\bwill|\bcan|\bcould|\bwould|\bshould|\bmust|\bshall|\bmay)\s+(?:\w+\s+){0,2}$/iu.test(before.slice(-40));
+      const infinitive =
+        /(?:\bto|\bwill|\bcan|\bcould|\bwould|\bshould|\bmust|\bshall|\bmay)\s+(?:\w+\s+){0,2}$/iu.test(
+          before.slice(-40),
+        );
       const gerund = word.endsWith('ing');
       const forecastWord = occursIn(p.forecastMarker, text, sentence.start, m.start);
       if ((word === 'exceed' || word === 'amount' || word === 'be') && !forecastWord) continue;
@@ -429,7 +538,12 @@ function readGoal(
     }
   }
   // "The bar of one and a half billion dollars of trade turnover has been set", "the goal of $10 billion"
-  if (!isGoal && /(?<![\p{L}])(?:bar|target|goal|milestone)\s+of\s+(?:the\s+)?$/iu.test(local) && !OBSERVED.test(local)) isGoal = true;
+  if (
+    !isGoal &&
+    /(?<![\p{L}])(?:bar|target|goal|milestone)\s+of\s+(?:the\s+)?$/iu.test(local) &&
+    !OBSERVED.test(local)
+  )
+    isGoal = true;
   if (!isGoal) return undefined;
 
   // The goal's time is said next to it: up to the next comma after the amount.
@@ -440,14 +554,28 @@ function readGoal(
   let by: string | null = null;
   let horizon: Goal['horizon'] = null;
   const byYear =
-    /(?<![\p{L}])(?:by|until|till|up to|before)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)(?!\d)/iu.exec(around) ??
-    (forecast ? /(?<![\p{L}])(?:at|by)\s+the\s+end\s+of\s+((?:19|20)\d\d)(?!\d)/iu.exec(around) : null);
+    /(?<![\p{L}])(?:by|until|till|up to|before)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)(?!\d)/iu.exec(
+      around,
+    ) ?? (forecast ? /(?<![\p{L}])(?:at|by)\s+the\s+end\s+of\s+((?:19|20)\d\d)(?!\d)/iu.exec(around) : null);
   if (byYear) by = byYear[1]!;
-  else if (/(?<![\p{L}])by\s+the\s+end\s+of\s+(?:the|this)\s+year(?![\p{L}])/iu.test(around)) by = String(publishedYear);
-  const nextYears = /(?<![\p{L}])(?:in|over|within|during)\s+the\s+(?:next|coming)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years(?![\p{L}])/iu.exec(around);
+  else if (/(?<![\p{L}])by\s+the\s+end\s+of\s+(?:the|this)\s+year(?![\p{L}])/iu.test(around))
+    by = String(publishedYear);
+  const nextYears =
+    /(?<![\p{L}])(?:in|over|within|during)\s+the\s+(?:next|coming)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years(?![\p{L}])/iu.exec(
+      around,
+    );
   // A headline often gives the year of the same goal: "… plan doubled trade turnover by 2028".
-  const statedYears = [...documentText.matchAll(/(?<![\p{L}])by\s+((?:19|20)\d\d)(?!\d)/giu)].map((x) => Number(x[1]));
-  const words: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+  const words: Record<string, number> = {
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+  };
   if (nextYears) {
     const n = /^\d+$/.test(nextYears[1]!) ? Number(nextYears[1]) : words[nextYears[1]!.toLowerCase()]!;
     horizon = n <= 3 ? 'short' : n <= 7 ? 'medium' : 'long';
@@ -459,7 +587,6 @@ function readGoal(
   if (!horizon && /(?<![\p{L}])in\s+\d\s*[-–]\s*\d\s+years(?![\p{L}])/iu.test(around)) horizon = 'medium';
   return { by, horizon, forecast };
 }
-
 
 interface Flow {
   scope: Scope;
@@ -488,12 +615,16 @@ function readFlow(
   const imp = matchesIn(p.importWord, text, leftStart, m.start).at(-1);
   // The flow word nearest before the amount decides; a turnover word after it means the pair's trade.
   const turnover = matchesIn(p.tradeWord, text, leftStart, m.start).at(-1);
-  const word = exp && (!imp || exp.index > imp.index) ? { kind: 'export' as const, m: exp } : imp ? { kind: 'import' as const, m: imp } : undefined;
+  const word =
+    exp && (!imp || exp.index > imp.index)
+      ? { kind: 'export' as const, m: exp }
+      : imp
+        ? { kind: 'import' as const, m: imp }
+        : undefined;
   if (!word) return undefined;
   if (turnover && turnover.index > word.m.index && /turnover|trade/i.test(turnover[0])) return undefined;
   const wordEnd = word.m.index + word.m[0].length;
   // Countries after the flow word: "exports to Tajikistan", "imports from Azerbaijan", "exports from Uzbekistan to Azerbaijan"
-  const after = text.slice(wordEnd, m.start);
   const afterCountries = countryAt(countries, wordEnd, m.start);
   let toCountry: string | undefined;
   let fromCountry: string | undefined;
@@ -501,16 +632,25 @@ function readFlow(
     const prefix = text.slice(Math.max(wordEnd, c.start - 12), c.start);
     if (/\bto\s+(?:the\s+)?$/iu.test(prefix)) toCountry ??= c.code;
     else if (/\bfrom\s+(?:the\s+)?$/iu.test(prefix)) fromCountry ??= c.code;
-    else if (/\bof\s+(?:the\s+)?$/iu.test(prefix)) (word.kind === 'export' ? (fromCountry ??= c.code) : (toCountry ??= c.code));
+    else if (/\bof\s+(?:the\s+)?$/iu.test(prefix)) {
+      if (word.kind === 'export') fromCountry ??= c.code;
+      else toCountry ??= c.code;
+    }
   }
-  void after;
   // The country whose flow it is: "Kyrgyzstan’s exports", "Kazakh exports", "Belarus' export", or the sentence's subject.
   const beforeWord = countryAt(countries, sentence.start, word.m.index);
   // The subject: a country not introduced by a preposition ("Uzbekistan plans to increase … imports from Azerbaijan").
-  const subject = beforeWord.find((c) => !/(?:\bfrom|\bto|\bwith|\bof|\bin|\band|\bbetween)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(sentence.start, c.start - 10), c.start)));
+  const subject = beforeWord.find(
+    (c) =>
+      !/(?:\bfrom|\bto|\bwith|\bof|\bin|\band|\bbetween)\s+(?:the\s+)?$/iu.test(
+        text.slice(Math.max(sentence.start, c.start - 10), c.start),
+      ),
+  );
   const owner =
     beforeWord.filter((c) => c.possessive || c.via === 'adjective').at(-1) ??
-    (occursIn(p.domestic, text, Math.max(sentence.start, word.m.index - 15), wordEnd + 20) && ctx.home ? { code: ctx.home } : undefined) ??
+    (occursIn(p.domestic, text, Math.max(sentence.start, word.m.index - 15), wordEnd + 20) && ctx.home
+      ? { code: ctx.home }
+      : undefined) ??
     subject ??
     beforeWord.at(-1);
   const partnerOf = (code: string | undefined): string | undefined => {
@@ -530,7 +670,9 @@ function readFlow(
     from = fromCountry;
     if (!to && !from) {
       // "while imports accounted for $49.5 million": the reverse of the exports just named.
-      const lastExport = [...out, ...emitted.slice().reverse()].find((e) => e.fact.flow === 'exports' && e.paragraph === sentence.paragraph);
+      const lastExport = nearby(out, emitted).find(
+        (e) => e.fact.flow === 'exports' && e.paragraph === sentence.paragraph,
+      );
       if (lastExport?.fact.from && lastExport.fact.to) {
         from = lastExport.fact.to;
         to = lastExport.fact.from;
@@ -544,9 +686,24 @@ function readFlow(
   return { scope: sortedPair(from, to), from, to };
 }
 
+// Context reaches back a few figures, never the whole document: reading stays linear in its length.
+const NEARBY = 24;
+
+/** The facts just before this point, nearest first: this sentence's, then the document's. */
+function nearby(out: Emitted[], emitted: Emitted[]): Emitted[] {
+  const result: Emitted[] = [];
+  for (let i = out.length - 1; i >= 0 && result.length < NEARBY; i--) result.push(out[i]!);
+  for (let i = emitted.length - 1; i >= 0 && result.length < NEARBY; i--) result.push(emitted[i]!);
+  return result;
+}
+
 function lastMainFact(out: Emitted[], emitted: Emitted[]): TradeFact | undefined {
-  for (const e of [...out].reverse()) if (!e.candidate.base && e.fact.kind === 'trade_turnover') return e.fact;
-  for (const e of [...emitted].reverse()) if (!e.candidate.base && e.fact.kind === 'trade_turnover') return e.fact;
+  for (const e of [...out].reverse())
+    if (!e.candidate.base && e.fact.kind === 'trade_turnover') return e.fact;
+  for (let i = emitted.length - 1; i >= Math.max(0, emitted.length - NEARBY); i--) {
+    const e = emitted[i]!;
+    if (!e.candidate.base && e.fact.kind === 'trade_turnover') return e.fact;
+  }
   return undefined;
 }
 
@@ -565,8 +722,10 @@ function complement(
   periods: PeriodMention[],
   currentSentence: number,
 ): Flow {
-  const own = periods.find((pm) => pm.ref.kind === 'fixed' && !pm.base && pm.start >= cand.clause.start && pm.end <= cand.clause.end);
-  const earlier = [...out, ...emitted].find(
+  const own = periods.find(
+    (pm) => pm.ref.kind === 'fixed' && !pm.base && pm.start >= cand.clause.start && pm.end <= cand.clause.end,
+  );
+  const earlier = nearby(out, emitted).find(
     (e) =>
       (e.paragraph === sentence.paragraph || e.sentence >= currentSentence - 3) &&
       !e.candidate.base &&
@@ -575,19 +734,23 @@ function complement(
       e.fact.from === flow.from &&
       e.fact.to === flow.to &&
       e.fact.value !== cand.money.value &&
-      (!own || (own.ref.kind === 'fixed' && own.ref.period.from === e.fact.period.from && own.ref.period.to === e.fact.period.to)),
+      (!own ||
+        (own.ref.kind === 'fixed' &&
+          own.ref.period.from === e.fact.period.from &&
+          own.ref.period.to === e.fact.period.to)),
   );
   void text;
   return earlier ? { scope: flow.scope, from: flow.to, to: flow.from } : flow;
 }
 
-const GROUP_WORDS = /(?<![\p{L}])(?:our countries|our states|countries of the region|the region|regional|intra-regional|interregional|the five countries|all countries)(?![\p{L}])/iu;
+const GROUP_WORDS =
+  /(?<![\p{L}])(?:our countries|our states|countries of the region|the region|regional|intra-regional|interregional|the five countries|all countries)(?![\p{L}])/iu;
 
 function readScope(
   p: Patterns,
   text: string,
   ctx: DocumentContext,
-  sentence: Sentence,
+  _sentence: Sentence,
   si: number,
   cand: Candidate,
   countries: CountryMention[],
@@ -617,10 +780,15 @@ function readScope(
     const other = pairWords ? ctx.ranking.find((c) => c !== named[0]) : partnerOf(named[0]!);
     return other ? sortedPair(named[0]!, other) : undefined;
   }
-  if (ctx.group && GROUP_WORDS.test(text.slice(cand.clause.start, cand.clause.end))) return { group: ctx.group };
+  if (ctx.group && GROUP_WORDS.test(text.slice(cand.clause.start, cand.clause.end)))
+    return { group: ctx.group };
   // The clause's and the sentence's countries, then what the text has been about.
   const clauseNamed = [
-    ...new Set(countries.filter((c) => c.start >= cand.clause.start && c.end <= cand.clause.end && c.via !== 'person').map((c) => c.code)),
+    ...new Set(
+      countries
+        .filter((c) => c.start >= cand.clause.start && c.end <= cand.clause.end && c.via !== 'person')
+        .map((c) => c.code),
+    ),
   ];
   if (clauseNamed.length >= 2) return sortedPair(clauseNamed[0]!, clauseNamed[1]!);
   const sentenceNamed = [...new Set(countries.map((c) => c.code))];
@@ -631,9 +799,10 @@ function readScope(
     const other = partnerOf(sentenceNamed[0]!);
     return other ? sortedPair(sentenceNamed[0]!, other) : undefined;
   }
-  const last = [...out, ...emitted].filter((e) => !e.candidate.base).at(-1);
+  const last = nearby(out, emitted).find((e) => !e.candidate.base);
   const anaphoric = occursIn(p.anaphora, text, cand.clause.start, m.start);
-  if (last && (anaphoric || last.sentence >= si - 1) && last.sentence >= state.lastPairSentence) return last.fact.scope;
+  if (last && (anaphoric || last.sentence >= si - 1) && last.sentence >= state.lastPairSentence)
+    return last.fact.scope;
   if (state.lastPair) return state.lastPair;
   if (ctx.group) return { group: ctx.group };
   if (ctx.ranking.length >= 2) return sortedPair(ctx.ranking[0]!, ctx.ranking[1]!);
@@ -655,12 +824,15 @@ function readPeriod(
   const inRange = (pm: PeriodMention, start: number, end: number) => pm.start >= start && pm.end <= end;
   // Right after the amount ("$4.5 billion in 2023"), then before it in its words, then after it in the clause.
   const rightEnd = cand.rightEnd;
-  const immediate = periods.find((pm) => own(pm) && pm.start >= m.end && pm.start - m.end <= 14 && pm.end <= rightEnd);
+  const immediate = periods.find(
+    (pm) => own(pm) && pm.start >= m.end && pm.start - m.end <= 14 && pm.end <= rightEnd,
+  );
   const leftOwn = periods.filter((pm) => own(pm) && inRange(pm, cand.leftStart, m.start)).at(-1);
   const rightOwn = periods.find((pm) => own(pm) && inRange(pm, m.end, rightEnd));
   const clauseAny = periods.filter((pm) => own(pm) && inRange(pm, cand.clause.start, cand.clause.end));
   let chosen = immediate ?? leftOwn ?? rightOwn;
-  if (chosen && !immediate && leftOwn && rightOwn && leftOwn.yearOnly && !rightOwn.yearOnly) chosen = rightOwn;
+  if (chosen && !immediate && leftOwn && rightOwn && leftOwn.yearOnly && !rightOwn.yearOnly)
+    chosen = rightOwn;
   const sentenceWide = periods.filter((pm) => own(pm) && !pm.base);
   chosen ??= clauseAny.length === 1 ? clauseAny[0] : undefined;
   chosen ??= sentenceWide.length === 1 && !cand.base ? sentenceWide[0] : undefined;
@@ -675,15 +847,19 @@ function readPeriod(
     return { period: withYear(previousPeriod, year), confidence: 0.8 };
   }
   // "this year" without months cannot be told: better no figure than a wrong period.
-  if (/(?<![\p{L}])(?:this|the current) year(?![\p{L}])/iu.test(text.slice(cand.clause.start, cand.clause.end))) return undefined;
+  if (
+    /(?<![\p{L}])(?:this|the current) year(?![\p{L}])/iu.test(text.slice(cand.clause.start, cand.clause.end))
+  )
+    return undefined;
   // No period in the sentence: the figure before it in the same paragraph sets it ("Belarus' export was …").
-  const sameParagraph = [...out.slice().reverse(), ...emitted.slice().reverse()].find(
+  const sameParagraph = nearby(out, emitted).find(
     (e) =>
       (e.paragraph === sentence.paragraph || e.sentence >= currentSentence - 2) &&
       e.fact.kind === 'trade_turnover' &&
       !e.candidate.base,
   );
-  if (sameParagraph && sameParagraph.fact.kind === 'trade_turnover') return { period: sameParagraph.fact.period, confidence: 0.6 };
+  if (sameParagraph && sameParagraph.fact.kind === 'trade_turnover')
+    return { period: sameParagraph.fact.period, confidence: 0.6 };
   // …or a period stated later in the paragraph ("… amounted to $1.3 billion in 2023" closing a block of figures).
   const later = cand.base ? undefined : laterPeriod();
   if (later) return { period: later, confidence: 0.5 };
@@ -701,7 +877,14 @@ function changeSign(p: Patterns, text: string, start: number, end: number): numb
   return 0;
 }
 
-function percentChange(p: Patterns, text: string, sentence: Sentence, pc: PercentMention, clauseStart: number, clauseEnd: number): number | undefined {
+function percentChange(
+  p: Patterns,
+  text: string,
+  sentence: Sentence,
+  pc: PercentMention,
+  clauseStart: number,
+  clauseEnd: number,
+): number | undefined {
   // "grew by 12%", "up 30%", "a 12.6 percent decrease", "17 percent more than", "decreased by 9.1%"
   const before = Math.max(clauseStart, sentence.start, pc.start - 28);
   const after = Math.min(clauseEnd, pc.end + 14);
@@ -727,7 +910,9 @@ function readChange(
   // Before the amount, after the previous one: "increased by 27% to $14.7 billion".
   const leftStart = cand.rangeStartOf ? cand.rangeStartOf.leftStart : cand.leftStart;
   // A percent in parentheses after the amount before belongs to that amount: "$783.7 million (up 32.3%), import reached…"
-  const left = percents.filter((pc) => pc.start >= leftStart && pc.end <= m.start && !text.slice(pc.end, m.start).includes(')')).at(-1);
+  const left = percents
+    .filter((pc) => pc.start >= leftStart && pc.end <= m.start && !text.slice(pc.end, m.start).includes(')'))
+    .at(-1);
   if (left) {
     const value = percentChange(p, text, sentence, left, cand.clause.start, cand.clause.end);
     if (value !== undefined) return value;
@@ -736,7 +921,12 @@ function readChange(
   const rightEnd = next ? next.money.start : sentence.end;
   const right = percents.find((pc) => pc.start >= m.end && pc.end <= rightEnd);
   // "…exceeded $14 billion last year and has grown by another 23 percent since…": a new statement, another period.
-  if (right && /(?<![\p{L}])(?:and|while|but)\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:also\s+)?(?:grown|grew|increased|risen|rose|decreased|declined|fallen|fell|gone)|another/iu.test(text.slice(m.end, right.start))) {
+  if (
+    right &&
+    /(?<![\p{L}])(?:and|while|but)\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:also\s+)?(?:grown|grew|increased|risen|rose|decreased|declined|fallen|fell|gone)|another/iu.test(
+      text.slice(m.end, right.start),
+    )
+  ) {
     return undefined;
   }
   if (right) return percentChange(p, text, sentence, right, m.end, sentence.end);
@@ -756,18 +946,20 @@ function attachLooseChange(
   out: Emitted[],
   emitted: Emitted[],
 ): void {
-  const target = emitted.at(-1);
-  if (!target || target.fact.kind !== 'trade_turnover' || target.fact.change_pct !== undefined) return;
-  if (target.paragraph !== sentence.paragraph && target.sentence < 0) return;
+  const target = nearby([], emitted).find((e) => !e.candidate.base && !e.candidate.conversionOf);
+  if (target?.fact.kind !== 'trade_turnover' || target.fact.change_pct !== undefined) return;
   const firstMain = candidates.find((c) => !c.base && !c.conversionOf);
-  const used = out.some((e) => !e.candidate.base && e.fact.kind === 'trade_turnover' && e.fact.change_pct !== undefined);
+  const used = out.some(
+    (e) => !e.candidate.base && e.fact.kind === 'trade_turnover' && e.fact.change_pct !== undefined,
+  );
   if (firstMain && out.some((e) => e.candidate === firstMain)) return;
   if (used) return;
   const pc = percents.find((x) => !firstMain || x.end <= firstMain.money.start);
   if (!pc) return;
-  const anaphoric = occursIn(p.anaphora, text, sentence.start, pc.start) || occursIn(p.tradeWord, text, sentence.start, pc.start);
+  const anaphoric =
+    occursIn(p.anaphora, text, sentence.start, pc.start) ||
+    occursIn(p.tradeWord, text, sentence.start, pc.start);
   if (!anaphoric) return;
   const value = percentChange(p, text, sentence, pc, sentence.start, sentence.end);
   if (value !== undefined) target.fact.change_pct = value;
 }
-
