@@ -16,7 +16,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ HOME: '/home/someone' });
     expect(config.port).toBe(4400);
     expect(config.host).toBe('127.0.0.1');
-    expect(config.logLevel).toBe('info');
+    expect(config.logLevel).toBeUndefined();
     expect(config.databaseUrl).toBeUndefined();
     expect(config.dataDir).toMatch(/keruen$/);
   });

@@ -46,7 +46,7 @@ const envSchema = z.object({
   HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).default('127.0.0.1')),
   LOG_LEVEL: z.preprocess(
     (v) => (v === '' ? undefined : typeof v === 'string' ? v.toLowerCase() : v),
-    z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   ),
   KERUEN_CORS_ORIGINS: z.preprocess(
     (v) => (v === '' ? undefined : v),
@@ -79,7 +79,8 @@ export interface Config {
   databaseUrl: string | undefined;
   port: number;
   host: string;
-  logLevel: LogLevel;
+  /** The level set by LOG_LEVEL; the server logs at info and commands at warn when it is not set. */
+  logLevel: LogLevel | undefined;
   corsOrigins: string[];
   version: string;
 }

@@ -2,7 +2,7 @@
 // the tests, and closed in one place.
 import type { Kysely } from 'kysely';
 import pino, { type Logger } from 'pino';
-import { type Config, databaseTarget } from './config.js';
+import { type Config, databaseTarget, type LogLevel } from './config.js';
 import { type Database, type DB, type MemoryTarget, migrateToLatest, openDatabase } from './db/index.js';
 import { ensureReferenceData } from './reference/index.js';
 
@@ -22,13 +22,18 @@ export interface ContextOptions {
   logger?: Logger;
   /** An already opened database (tests); the context closes it. */
   database?: Database;
+  /** The log level when LOG_LEVEL is not set. */
+  logLevel?: LogLevel;
   /** Open this target instead of the configured one (tests). */
   target?: MemoryTarget;
 }
 
-/** Creates a logger at the configured level, writing to stderr so that stdout stays for a command's output. */
-export function createLogger(config: Config): Logger {
-  return pino({ level: config.logLevel, base: { service: 'keruen' } }, pino.destination(2));
+/**
+ * Creates a logger writing to stderr, so that stdout stays for a command's output: at LOG_LEVEL when set,
+ * else at `fallback` (info for the server, warn for commands).
+ */
+export function createLogger(config: Config, fallback: LogLevel = 'warn'): Logger {
+  return pino({ level: config.logLevel ?? fallback, base: { service: 'keruen' } }, pino.destination(2));
 }
 
 /**
@@ -36,7 +41,7 @@ export function createLogger(config: Config): Logger {
  * it opens is closed by `close()`.
  */
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
-  const logger = options.logger ?? createLogger(config);
+  const logger = options.logger ?? createLogger(config, options.logLevel);
   const database =
     options.database ??
     (await openDatabase(options.target ?? databaseTarget(config, { demo: options.demo }), {

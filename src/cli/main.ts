@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { databaseTarget } from '../config.js';
 import { createContext } from '../context.js';
 import { migrationStatus, openDatabase } from '../db/index.js';
+import { registerDocumentCommands } from '../documents/index.js';
 import { registerExtractionCommands } from '../extraction/index.js';
 import { buildServer } from '../http/index.js';
 import { registerReferenceCommands } from '../reference/index.js';
@@ -27,7 +28,11 @@ function serveCommand(program: Command): void {
           `--port must be a whole number from 0 to 65535, not ${options.port}`,
         );
       }
-      const ctx = await createContext(config, { demo: options.demo, command: 'keruen serve' });
+      const ctx = await createContext(config, {
+        demo: options.demo,
+        command: 'keruen serve',
+        logLevel: 'info',
+      });
       let app: Awaited<ReturnType<typeof buildServer>>;
       try {
         app = await buildServer(ctx);
@@ -112,6 +117,7 @@ export function buildProgram(): Command {
   const importCommand = program.command('import').description('import data from files');
   registerReferenceCommands(importCommand);
   registerExtractionCommands(program);
+  registerDocumentCommands(program);
   return program;
 }
 

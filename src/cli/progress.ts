@@ -38,3 +38,23 @@ export function fileProgress(label: string, total: number | undefined): Progress
     },
   };
 }
+
+/** A bar counting items (files, rows) out of `total`. */
+export function countProgress(label: string, total: number): Progress {
+  if (!process.stderr.isTTY || total <= 1) return SILENT;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: `${label} [{bar}] {value}/{total} | ETA {eta_formatted}`,
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return {
+    update: (done) => bar.update(done),
+    stop() {
+      bar.stop();
+    },
+  };
+}

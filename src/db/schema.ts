@@ -59,7 +59,85 @@ export interface ReferenceLoadTable {
   loaded_at: Timestamp;
 }
 
+export interface DocumentTable {
+  id: Generated<number>;
+  content_hash: string;
+  external_id: string;
+  title: string | null;
+  url: string | null;
+  publisher: string | null;
+  published: string;
+  language: string | null;
+  front_matter: ColumnType<Record<string, unknown>, string, string>;
+  body: string;
+  extractor_version: string;
+  ingested_at: Generated<Date>;
+}
+
+export interface FactTable {
+  id: Generated<number>;
+  document_id: number;
+  ordinal: number;
+  kind: string;
+  proposed: ColumnType<Record<string, unknown>, string, string>;
+  span_start: number;
+  span_end: number;
+  quote: string;
+  confidence: number;
+  status: Generated<string>;
+  edited: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  reason: string | null;
+  applied_at: Date | null;
+  version: Generated<number>;
+}
+
+export interface TradeReportedTable {
+  id: Generated<number>;
+  scope: string;
+  flow: string;
+  exporter: string | null;
+  importer: string | null;
+  period_from: string;
+  period_to: string;
+  value: ColumnType<string, string | number, string | number>;
+  currency: string;
+  bound: string;
+  change_pct: ColumnType<string | null, string | number | null, string | number | null>;
+  created_at: Generated<Date>;
+}
+
+export interface TradeReportedSourceTable {
+  reported_id: number;
+  fact_id: number;
+}
+
+export interface TradeTargetTable {
+  id: Generated<number>;
+  scope: string;
+  flow: string;
+  exporter: string | null;
+  importer: string | null;
+  value: ColumnType<string, string | number, string | number>;
+  currency: string;
+  bound: Generated<string>;
+  by_year: number | null;
+  horizon: string | null;
+  stated_on: string;
+  reporter: string | null;
+  source: ColumnType<Record<string, unknown>, string, string>;
+  fact_id: number | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  document: DocumentTable;
+  fact: FactTable;
+  trade_reported: TradeReportedTable;
+  trade_reported_source: TradeReportedSourceTable;
+  trade_target: TradeTargetTable;
   country: CountryTable;
   bloc: BlocTable;
   bloc_member: BlocMemberTable;

@@ -6,6 +6,9 @@ import { lexiconFor } from './lexicon/index.js';
 import type { DocumentMeta, Fact } from './model.js';
 import { extractTrade } from './trade.js';
 
+/** Changes when the rules change, so that stored facts say which rules proposed them. */
+export const EXTRACTOR_VERSION = '2026.11.22';
+
 /** Bodies longer than this are read in pieces of this size, cut at paragraph ends. */
 const PIECE = 200_000;
 

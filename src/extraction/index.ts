@@ -3,6 +3,6 @@
 export { evaluateDirectory, extractFile, registerExtractionCommands } from './cli.js';
 export { type ParsedDocument, parseDocument } from './document.js';
 export { type DocumentScore, type Evaluation, evaluate, factsMatch, type LooseFact } from './evaluate.js';
-export { extractFacts } from './extract.js';
+export { EXTRACTOR_VERSION, extractFacts } from './extract.js';
 export { LEXICONS, lexiconFor } from './lexicon/index.js';
 export * from './model.js';

@@ -14,7 +14,9 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { migrationStatus } from '../db/index.js';
+import { documentRoutes } from '../documents/index.js';
 import { referenceRoutes } from '../reference/index.js';
+import { tradeRoutes } from '../trade/index.js';
 import { problemType, sendProblem, toProblem } from './problem.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -109,6 +111,8 @@ export async function buildServer(ctx: AppContext) {
   );
 
   await app.register(referenceRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(documentRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(tradeRoutes(ctx), { prefix: '/api/v1' });
   return app;
 }
 

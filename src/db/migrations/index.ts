@@ -1,3 +1,7 @@
 // The explicit manifest of migrations, in order. A migration is a plain SQL file, frozen once released:
 // change the schema with a new file, never by editing an old one.
-export const MIGRATIONS: readonly string[] = ['0001-create-reference'];
+export const MIGRATIONS: readonly string[] = [
+  '0001-create-reference',
+  '0002-create-documents',
+  '0003-create-trade-reported',
+];

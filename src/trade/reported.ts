@@ -1,0 +1,208 @@
+// Reported figures and stated targets: accepted document facts become these records, each keeping its
+// sources. The same figure from several documents is one observation; different figures for one scope
+// and period are all kept, and shown as a conflict.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/index.js';
+import { TradeRepository } from './repository.js';
+
+/** Within this share two reported figures are the same figure (trade.md: more than 1% apart is a conflict). */
+export const SAME_FIGURE_TOLERANCE = 0.01;
+
+export type TradeScope = { countries: string[] } | { group: string };
+
+/** 'KZ-UZ' for a pair (sorted), or the bloc's code. */
+export function scopeKey(scope: TradeScope): string {
+  return 'group' in scope ? scope.group : [...scope.countries].sort().join('-');
+}
+
+export function scopeFromKey(key: string): TradeScope {
+  return /^[A-Z]{2}(-[A-Z]{2})+$/.test(key) ? { countries: key.split('-') } : { group: key };
+}
+
+export interface ReportedFigure {
+  scope: TradeScope;
+  flow: 'turnover' | 'exports';
+  from?: string;
+  to?: string;
+  value: number;
+  currency: string;
+  period: { from: string; to: string };
+  bound: string;
+  change_pct?: number;
+}
+
+/** Records a figure a document states, as a new observation or as one more source of the same one. */
+export async function recordReportedFigure(
+  trx: Transaction<DB>,
+  figure: ReportedFigure,
+  factId: number,
+): Promise<{ observationId: number; merged: boolean }> {
+  const repo = new TradeRepository(trx);
+  const key = {
+    scope: scopeKey(figure.scope),
+    flow: figure.flow,
+    exporter: figure.flow === 'exports' ? (figure.from ?? null) : null,
+    importer: figure.flow === 'exports' ? (figure.to ?? null) : null,
+    period_from: figure.period.from,
+    period_to: figure.period.to,
+    currency: figure.currency,
+  };
+  const same = await repo.findSameFigure(key, figure.value, SAME_FIGURE_TOLERANCE);
+  if (same) {
+    await repo.addReportedSource(same.id, factId);
+    return { observationId: same.id, merged: true };
+  }
+  const id = await repo.insertReported({
+    ...key,
+    value: figure.value,
+    bound: figure.bound,
+    change_pct: figure.change_pct ?? null,
+  });
+  await repo.addReportedSource(id, factId);
+  return { observationId: id, merged: false };
+}
+
+export interface StatedTarget {
+  scope: TradeScope;
+  flow: 'turnover' | 'exports';
+  from?: string;
+  to?: string;
+  value: number;
+  currency: string;
+  bound: string;
+  by: string | null;
+  horizon: 'short' | 'medium' | 'long' | null;
+  statedOn: string;
+  reporter?: string | null;
+  source: Record<string, unknown>;
+}
+
+/** Records a target; a target from a fact is recorded once however often the fact is applied. */
+export async function recordTarget(
+  trx: Kysely<DB> | Transaction<DB>,
+  target: StatedTarget,
+  factId: number | null,
+): Promise<number> {
+  return new TradeRepository(trx).insertTarget({
+    scope: scopeKey(target.scope),
+    flow: target.flow,
+    exporter: target.flow === 'exports' ? (target.from ?? null) : null,
+    importer: target.flow === 'exports' ? (target.to ?? null) : null,
+    value: String(target.value),
+    currency: target.currency,
+    bound: target.bound,
+    by_year: target.by ? Number(target.by) : null,
+    horizon: target.horizon,
+    stated_on: target.statedOn,
+    reporter: target.reporter ?? null,
+    source: target.source,
+    fact_id: factId,
+  });
+}
+
+export interface ReportedObservation {
+  id: number;
+  scope: TradeScope;
+  flow: string;
+  from: string | null;
+  to: string | null;
+  period: { from: string; to: string };
+  value: number;
+  currency: string;
+  bound: string;
+  change_pct: number | null;
+  /** Another reported figure for the same scope, flow and period differs by more than 1%. */
+  conflict: boolean;
+  sources: {
+    fact_id: number;
+    document_id: number;
+    title: string | null;
+    url: string | null;
+    publisher: string | null;
+    published: string;
+    quote: string;
+    span: [number, number];
+  }[];
+}
+
+/** Reported figures with their sources, a scope's or all, each flagged when another figure contradicts it. */
+export async function listReported(db: Kysely<DB>, scope?: string): Promise<ReportedObservation[]> {
+  const repo = new TradeRepository(db);
+  const rows = await repo.listReported(scope);
+  const sources = await repo.sourcesOf(rows.map((r) => r.id));
+  const groupKey = (r: {
+    scope: string;
+    flow: string;
+    exporter: string | null;
+    importer: string | null;
+    period_from: string;
+    period_to: string;
+    currency: string;
+  }) => [r.scope, r.flow, r.exporter, r.importer, r.period_from, r.period_to, r.currency].join('|');
+  const groups = new Map<string, number>();
+  for (const r of rows) groups.set(groupKey(r), (groups.get(groupKey(r)) ?? 0) + 1);
+  return rows.map((r) => ({
+    id: r.id,
+    scope: scopeFromKey(r.scope),
+    flow: r.flow,
+    from: r.exporter,
+    to: r.importer,
+    period: { from: r.period_from, to: r.period_to },
+    value: Number(r.value),
+    currency: r.currency,
+    bound: r.bound,
+    change_pct: r.change_pct === null ? null : Number(r.change_pct),
+    conflict: (groups.get(groupKey(r)) ?? 0) > 1,
+    sources: sources
+      .filter((s) => s.reported_id === r.id)
+      .map((s) => ({
+        fact_id: s.fact_id,
+        document_id: s.document_id,
+        title: s.document_title,
+        url: s.document_url,
+        publisher: s.publisher,
+        published: s.published,
+        quote: s.quote,
+        span: [s.span_start, s.span_end] as [number, number],
+      })),
+  }));
+}
+
+export interface Target {
+  id: number;
+  scope: TradeScope;
+  flow: string;
+  from: string | null;
+  to: string | null;
+  value: number;
+  currency: string;
+  bound: string;
+  by: string | null;
+  horizon: string | null;
+  stated_on: string;
+  reporter: string | null;
+  source: Record<string, unknown>;
+  fact_id: number | null;
+  version: number;
+}
+
+export async function listTargetRecords(db: Kysely<DB>, scope?: string): Promise<Target[]> {
+  const rows = await new TradeRepository(db).listTargets(scope);
+  return rows.map((r) => ({
+    id: r.id,
+    scope: scopeFromKey(r.scope),
+    flow: r.flow,
+    from: r.exporter,
+    to: r.importer,
+    value: Number(r.value),
+    currency: r.currency,
+    bound: r.bound,
+    by: r.by_year === null ? null : String(r.by_year),
+    horizon: r.horizon,
+    stated_on: r.stated_on,
+    reporter: r.reporter,
+    source: r.source,
+    fact_id: r.fact_id,
+    version: r.version,
+  }));
+}

@@ -1,0 +1,203 @@
+// SQL of reported trade figures and targets, one statement per method.
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../db/index.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface ReportedKey {
+  scope: string;
+  flow: string;
+  exporter: string | null;
+  importer: string | null;
+  period_from: string;
+  period_to: string;
+  currency: string;
+}
+
+export interface ReportedRow extends ReportedKey {
+  id: number;
+  value: string;
+  bound: string;
+  change_pct: string | null;
+}
+
+export interface ReportedSourceRow {
+  reported_id: number;
+  fact_id: number;
+  quote: string;
+  span_start: number;
+  span_end: number;
+  document_id: number;
+  document_title: string | null;
+  document_url: string | null;
+  publisher: string | null;
+  published: string;
+}
+
+export interface TargetRow {
+  id: number;
+  scope: string;
+  flow: string;
+  exporter: string | null;
+  importer: string | null;
+  value: string;
+  currency: string;
+  bound: string;
+  by_year: number | null;
+  horizon: string | null;
+  stated_on: string;
+  reporter: string | null;
+  source: Record<string, unknown>;
+  fact_id: number | null;
+  version: number;
+}
+
+export class TradeRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** A stored figure for the same scope, flow, period and currency within `tolerance` of the value. */
+  async findSameFigure(key: ReportedKey, value: number, tolerance: number): Promise<ReportedRow | undefined> {
+    return this.db
+      .selectFrom('trade_reported')
+      .select([
+        'id',
+        'scope',
+        'flow',
+        'exporter',
+        'importer',
+        'period_from',
+        'period_to',
+        'currency',
+        'value',
+        'bound',
+        'change_pct',
+      ])
+      .where('scope', '=', key.scope)
+      .where('flow', '=', key.flow)
+      .where(sql<boolean>`exporter is not distinct from ${key.exporter}`)
+      .where(sql<boolean>`importer is not distinct from ${key.importer}`)
+      .where('period_from', '=', key.period_from)
+      .where('period_to', '=', key.period_to)
+      .where('currency', '=', key.currency)
+      .where(sql<boolean>`abs(value - ${value}::numeric) <= ${tolerance}::numeric * ${value}::numeric`)
+      .orderBy(sql`abs(value - ${value}::numeric)`)
+      .orderBy('id')
+      .executeTakeFirst();
+  }
+
+  async insertReported(
+    row: ReportedKey & { value: number; bound: string; change_pct: number | null },
+  ): Promise<number> {
+    const inserted = await this.db
+      .insertInto('trade_reported')
+      .values(row)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return inserted.id;
+  }
+
+  async addReportedSource(reportedId: number, factId: number): Promise<void> {
+    await this.db
+      .insertInto('trade_reported_source')
+      .values({ reported_id: reportedId, fact_id: factId })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+
+  async listReported(scope: string | undefined): Promise<ReportedRow[]> {
+    let query = this.db
+      .selectFrom('trade_reported')
+      .select([
+        'id',
+        'scope',
+        'flow',
+        'exporter',
+        'importer',
+        'period_from',
+        'period_to',
+        'currency',
+        'value',
+        'bound',
+        'change_pct',
+      ])
+      .orderBy('scope')
+      .orderBy('period_from')
+      .orderBy('period_to')
+      .orderBy('id');
+    if (scope) query = query.where('scope', '=', scope);
+    return query.execute();
+  }
+
+  async sourcesOf(reportedIds: number[]): Promise<ReportedSourceRow[]> {
+    if (reportedIds.length === 0) return [];
+    return this.db
+      .selectFrom('trade_reported_source as s')
+      .innerJoin('fact as f', 'f.id', 's.fact_id')
+      .innerJoin('document as d', 'd.id', 'f.document_id')
+      .select([
+        's.reported_id',
+        's.fact_id',
+        'f.quote',
+        'f.span_start',
+        'f.span_end',
+        'd.id as document_id',
+        'd.title as document_title',
+        'd.url as document_url',
+        'd.publisher',
+        'd.published',
+      ])
+      .where('s.reported_id', 'in', reportedIds)
+      .orderBy('s.reported_id')
+      .orderBy('d.published')
+      .orderBy('s.fact_id')
+      .execute();
+  }
+
+  async insertTarget(
+    row: Omit<TargetRow, 'id' | 'version' | 'source' | 'bound'> & {
+      bound: string;
+      source: Record<string, unknown>;
+    },
+  ): Promise<number> {
+    const inserted = await this.db
+      .insertInto('trade_target')
+      .values({ ...row, source: JSON.stringify(row.source) })
+      .onConflict((oc) => oc.column('fact_id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) return inserted.id;
+    const existing = await this.db
+      .selectFrom('trade_target')
+      .select('id')
+      .where('fact_id', '=', row.fact_id)
+      .executeTakeFirstOrThrow();
+    return existing.id;
+  }
+
+  async listTargets(scope: string | undefined): Promise<TargetRow[]> {
+    let query = this.db
+      .selectFrom('trade_target')
+      .select([
+        'id',
+        'scope',
+        'flow',
+        'exporter',
+        'importer',
+        'value',
+        'currency',
+        'bound',
+        'by_year',
+        'horizon',
+        'stated_on',
+        'reporter',
+        'source',
+        'fact_id',
+        'version',
+      ])
+      .orderBy('scope')
+      .orderBy('stated_on')
+      .orderBy('id');
+    if (scope) query = query.where('scope', '=', scope);
+    return query.execute();
+  }
+}
