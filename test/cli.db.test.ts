@@ -59,6 +59,39 @@ describe('keruen import hs', () => {
   });
 });
 
+describe('keruen ingest and keruen review', () => {
+  it('ingests a folder once, lists its facts, and records a decision', async () => {
+    const vars = await target();
+    const seeds = new URL('../../shared/corpus/seeds', import.meta.url).pathname;
+    const first = await run(['ingest', seeds, '--format', 'json'], vars);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ ingested: 5, unchanged: 0 });
+    const again = await run(['ingest', seeds, '--format', 'json'], vars);
+    expect(JSON.parse(again.stdout)).toMatchObject({ ingested: 0, unchanged: 5, facts: 0 });
+    const list = JSON.parse(
+      (await run(['review', 'list', '--kind', 'trade_target', '--format', 'json'], vars)).stdout,
+    );
+    const fact = list.facts[0];
+    expect(fact.kind).toBe('trade_target');
+    const accepted = await run(
+      ['review', 'accept', String(fact.id), '--as', 'reviewer-1', '--format', 'json'],
+      vars,
+    );
+    expect(accepted.code).toBe(0);
+    expect(JSON.parse(accepted.stdout)).toMatchObject({
+      status: 'accepted',
+      decided_by: 'reviewer-1',
+      applied: true,
+    });
+    const rejectStale = await run(
+      ['review', 'reject', String(fact.id), '--reason', 'late', '--expect-version', String(fact.version)],
+      vars,
+    );
+    expect(rejectStale.code).toBe(1);
+    expect(rejectStale.stderr).toMatch(/changed by someone else/);
+  });
+});
+
 describe('keruen serve', () => {
   it('finishes loading reference data after being killed in the middle of it, without duplicates', async () => {
     const vars = await target();

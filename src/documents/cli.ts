@@ -163,14 +163,19 @@ export function registerDocumentCommands(program: Command): void {
     .argument('<id>', 'fact id')
     .option('--set <field=value...>', 'replace a field, e.g. --set value=4500000000 --set bound=over')
     .option('--as <name>', 'who decides (default: your user name)')
-    .option('--version <n>', 'the version you reviewed; refused if the fact changed since')
+    .option('--expect-version <n>', 'the version you reviewed; refused if the fact changed since')
     .option('--format <format>', 'json or table', 'table')
     .action(
-      async (id: string, options: { set?: string[]; as?: string; version?: string; format: string }) => {
+      async (
+        id: string,
+        options: { set?: string[]; as?: string; expectVersion?: string; format: string },
+      ) => {
         const format = parseFormat(options.format);
         const view = await withContext('review accept', async (ctx) => {
           const fid = factId(id);
-          const version = options.version ? Number(options.version) : (await getFact(ctx.db, fid)).version;
+          const version = options.expectVersion
+            ? Number(options.expectVersion)
+            : (await getFact(ctx.db, fid)).version;
           return decideFact(ctx.db, fid, {
             action: 'accept',
             version,
@@ -191,14 +196,19 @@ export function registerDocumentCommands(program: Command): void {
     .argument('<id>', 'fact id')
     .requiredOption('--reason <text>', 'why it is wrong')
     .option('--as <name>', 'who decides (default: your user name)')
-    .option('--version <n>', 'the version you reviewed; refused if the fact changed since')
+    .option('--expect-version <n>', 'the version you reviewed; refused if the fact changed since')
     .option('--format <format>', 'json or table', 'table')
     .action(
-      async (id: string, options: { reason: string; as?: string; version?: string; format: string }) => {
+      async (
+        id: string,
+        options: { reason: string; as?: string; expectVersion?: string; format: string },
+      ) => {
         const format = parseFormat(options.format);
         const view = await withContext('review reject', async (ctx) => {
           const fid = factId(id);
-          const version = options.version ? Number(options.version) : (await getFact(ctx.db, fid)).version;
+          const version = options.expectVersion
+            ? Number(options.expectVersion)
+            : (await getFact(ctx.db, fid)).version;
           return decideFact(ctx.db, fid, {
             action: 'reject',
             version,
