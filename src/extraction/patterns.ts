@@ -1,30 +1,14 @@
 // Regular expressions built from a lexicon, once per lexicon. Every pattern is an alternation of
 // literals with bounded gaps, so matching stays linear in the text (no nested quantifiers).
+import { compileGrammar, type Grammar } from './grammar.js';
 import type { Lexicon } from './lexicon/types.js';
+import { alternation, WB, WE } from './patterns-base.js';
 
-/** Letters and digits of any script: JavaScript's \b only knows ASCII. */
-export const WB = '(?<![\\p{L}\\p{N}])';
-export const WE = '(?![\\p{L}\\p{N}])';
-
-export function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Longest first, so that "trade turnover" wins over "trade". Spaces match any run of spaces. */
-export function alternation(words: Iterable<string>): string {
-  return [...new Set(words)]
-    .filter((w) => w.length > 0)
-    .sort((a, b) => b.length - a.length)
-    .map((w) =>
-      escapeRegex(w)
-        .replace(/\\?[ ]+/g, '\\s+')
-        .replace(/['’]/g, "['’]"),
-    )
-    .join('|');
-}
+export { alternation, escapeRegex, WB, WE } from './patterns-base.js';
 
 export interface Patterns {
   lexicon: Lexicon;
+  grammar: Grammar;
   /** A country word (name, adjective or capital) → the country; group 1 is the word. */
   country: RegExp;
   countryOf: Map<string, { code: string; via: 'name' | 'adjective' | 'capital' }>;
@@ -93,6 +77,7 @@ export function patternsFor(lexicon: Lexicon): Patterns {
   const boundKeys = alternation(Object.keys(lexicon.boundWords));
   const patterns: Patterns = {
     lexicon,
+    grammar: compileGrammar(lexicon.grammar, lexicon.goalVerbs, Object.keys(lexicon.boundWords), lexicon.inflected),
     country: new RegExp(`${WB}(${alternation(countryWords)})${suffix}${WE}`, 'gu'),
     countryOf,
     bloc: new RegExp(`${WB}(${alternation(blocWords)})${suffix}${WE}`, 'gu'),

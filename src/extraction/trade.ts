@@ -28,12 +28,6 @@ import { matchesIn, occursIn, type Patterns, patternsFor } from './patterns.js';
 import { findPeriods, type PeriodMention } from './periods.js';
 import { type Sentence, splitSentences } from './segment.js';
 
-// Where a clause ends inside a sentence: "…totaled $132.3 million, while imports accounted for…"
-const CLAUSE_BREAK = /;|,?\s+(?:while|whereas|but|however)\s+|\.\s+/giu;
-// Past-tense verbs of observed values: between a goal verb and the amount, they make it an observation.
-const OBSERVED =
-  /(?<![\p{L}])(?:reached|amounted|totaled|totalled|exceeded|surpassed|stood|was|were|made up|came to|grew|rose|increased|decreased|declined|fell|hit|recorded|registered|accounted|reaching|amounting|totaling|totalling|stands|is)(?![\p{L}])/iu;
-
 interface Clause {
   start: number;
   end: number;
@@ -69,10 +63,10 @@ interface Emitted {
   candidate: Candidate;
 }
 
-function clausesOf(text: string, s: Sentence): Clause[] {
+function clausesOf(p: Patterns, text: string, s: Sentence): Clause[] {
   const out: Clause[] = [];
   let start = s.start;
-  for (const m of matchesIn(CLAUSE_BREAK, text, s.start, s.end)) {
+  for (const m of matchesIn(p.grammar.clauseBreak, text, s.start, s.end)) {
     if (m.index > start) out.push({ start, end: m.index });
     start = m.index + m[0].length;
   }
@@ -177,7 +171,7 @@ export function extractTrade(body: string, meta: DocumentMeta, lexicon: Lexicon)
     if (named.length >= 2) {
       state.lastPair = sortedPair(named[0]!, named[1]!);
       state.lastPairSentence = si;
-    } else if (ctx.group && hasTradeWord && GROUP_WORDS.test(body.slice(sentence.start, sentence.end))) {
+    } else if (ctx.group && hasTradeWord && p.grammar.groupWords.test(body.slice(sentence.start, sentence.end))) {
       state.lastPair = { group: ctx.group };
       state.lastPairSentence = si;
     } else if (named.length === 1 && !ctx.group) {
@@ -235,7 +229,7 @@ function readSentence(
   laterPeriod: () => Period | undefined,
   continues: boolean,
 ): Emitted[] {
-  const clauses = clausesOf(text, sentence);
+  const clauses = clausesOf(p, text, sentence);
   const periods = findPeriods(p.lexicon, meta.published, text, sentence.start, sentence.end);
   const percents = findPercents(p, text, sentence.start, sentence.end);
   const candidates: Candidate[] = [];
@@ -256,8 +250,8 @@ function readSentence(
       if (/^\s*\(\s*$/.test(between) || (m.parenthesized && /^\s*\(?\s*$/.test(between))) {
         cand.conversionOf = prevCand;
       } else if (
-        /^\s*(?:to|-|–)\s+(?:just\s+|only\s+|about\s+|almost\s+|nearly\s+)?$/iu.test(between) &&
-        /\bfrom\s*$/iu.test(text.slice(Math.max(sentence.start, prev.start - 8), prev.start))
+        p.grammar.rangeBetween.test(between) &&
+        p.grammar.rangeFromBefore.test(text.slice(Math.max(sentence.start, prev.start - 12), prev.start))
       ) {
         prevCand.base = true;
         cand.rangeStartOf = prevCand;
@@ -266,24 +260,14 @@ function readSentence(
     }
     // "compared to $1.181 billion", "17 percent more than $78.905 million", "up from $2 billion": a base.
     // ("more than $10 billion" is a bound, not a comparison.)
-    if (
-      /(?:compared\s+(?:to|with)|against|versus|vs\.?|from\s+the\s+level\s+of|(?:up|down)\s+from)\s*(?:the\s+)?(?:level\s+of\s+)?(?:US)?\s*$/iu.test(
-        before,
-      ) ||
-      /(?:%|percent|per\s+cent|times)\s+(?:more|less|higher|lower|greater|smaller)\s+than\s*$/iu.test(before)
-    ) {
+    if (p.grammar.comparisonBefore.test(before) || p.grammar.percentThanBefore.test(before)) {
       cand.base = true;
     }
     // "the same period last year ($205.1 million in January–April 2023)" is a base; "with China ($3.9 billion)" is not.
     if (m.parenthesized && !cand.conversionOf) {
       const open = text.lastIndexOf('(', m.start);
       const lead = text.slice(Math.max(sentence.start, open - 60), open);
-      if (
-        /(?:compared|than|previous|last year|a year earlier|same period|year-on-year|year on year|from|figures|level)[^.;]*$/iu.test(
-          lead,
-        )
-      )
-        cand.base = true;
+      if (p.grammar.parenthesisBaseLead.test(lead)) cand.base = true;
     }
     candidates.push(cand);
   });
@@ -407,7 +391,7 @@ function readSentence(
       continue;
     }
 
-    const period = readPeriod(text, sentence, cand, periods, out, emitted, laterPeriod, si);
+    const period = readPeriod(p, text, sentence, cand, periods, out, emitted, laterPeriod, si);
     if (!period) continue;
     const change = cand.base ? undefined : readChange(p, text, sentence, cand, percents, candidates);
     const fact: TradeTurnover = {
@@ -441,26 +425,13 @@ function spanOf(text: string, cand: Candidate): [number, number] {
 function readBound(p: Patterns, text: string, sentence: Sentence, cand: Candidate): Bound {
   // "17 percent more than $78.905 million": a comparison, the base itself is exact.
   const lead = text.slice(Math.max(sentence.start, cand.money.start - 40), cand.money.start);
-  if (
-    cand.base &&
-    /(?:%|percent|per\s+cent|times)\s+(?:more|less|higher|lower|greater)\s+than\s*$/iu.test(lead)
-  )
-    return 'exact';
+  if (cand.base && p.grammar.percentThanBefore.test(lead)) return 'exact';
   const before = boundBefore(p, text, cand.money.start, Math.max(sentence.start, cand.leftStart - 60));
   if (before) return before.bound;
   if (cand.money.range) return 'about';
   // "exceeded $1.2 billion", "has surpassed the $10 billion mark", with words between the verb and the amount.
   const left = text.slice(Math.max(cand.leftStart, cand.money.start - 60), cand.money.start);
-  const verb =
-    /(?<![\p{L}])(exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|crossed|topped)(?![\p{L}])[^.;$\d]{0,25}$/iu.exec(
-      left,
-    );
-  if (verb) {
-    const word = verb[1]!.toLowerCase();
-    const mapped = p.lexicon.boundWords[word];
-    if (mapped) return mapped;
-    if (/^(exceed|surpass)/.test(word)) return 'over';
-  }
+  if (p.grammar.overVerb.test(left)) return 'over';
   return 'exact';
 }
 
@@ -469,9 +440,6 @@ interface Goal {
   horizon: 'short' | 'medium' | 'long' | null;
   forecast: boolean;
 }
-
-const BASE_GOAL_FORMS =
-  /(?<![\p{L}])(increase|increasing|bring|bringing|raise|raising|boost|boosting|reach|reaching|achieve|achieving|elevate|elevating|expand|expanding|double|doubling|triple|upturn|grow|lift|lifting|take|taking|exceed|amount|be)(?![\p{L}])/giu;
 
 function readGoal(
   p: Patterns,
@@ -493,44 +461,35 @@ function readGoal(
   // "…to $500 million, and exports to $600 million": a coordinated amount shares the goal of the one before.
   const prevCand = candidates[candidates.indexOf(cand) - 1];
   const prevEmitted = prevCand && out.find((e) => e.candidate === prevCand);
-  if (prevEmitted?.fact.kind === 'trade_target' && !OBSERVED.test(local) && local.length < 40) isGoal = true;
+  if (prevEmitted?.fact.kind === 'trade_target' && !p.grammar.observed.test(local) && local.length < 40) isGoal = true;
 
   if (!isGoal) {
-    const verbs = [...local.matchAll(BASE_GOAL_FORMS)];
-    const toAmount =
-      /(?:\bto|\bof|\bexceed|\bsurpass|\breach|\bachieve|\bbe|\bamount\s+to)\s+(?:the\s+)?(?:level\s+of\s+|mark\s+of\s+)?(?:about\s+|at\s+least\s+|more\s+than\s+|over\s+|almost\s+|nearly\s+|up\s+to\s+)?$/iu.test(
-        local,
-      );
+    const verbs = [...local.matchAll(p.grammar.goalForms)];
+    const toAmount = p.grammar.amountIntroEnd.test(local);
     for (const v of verbs) {
       const at = v.index ?? 0;
       const after = local.slice(at + v[0].length);
-      if (OBSERVED.test(after)) continue;
+      if (p.grammar.observed.test(after)) continue;
       const word = v[1]!.toLowerCase();
       const before = leftText.slice(0, localStart + at);
       // "rose 47 percent in 2021 to reach $2.5 billion": a result of what was observed, not a goal.
       const sinceClauseFull = text.slice(cand.clause.start, sentence.start + localStart + at);
-      const lastJoin = Math.max(
-        sinceClauseFull.lastIndexOf(','),
-        sinceClauseFull.search(/\sand\s(?!.*\sand\s)/u),
-      );
+      const lastJoin = Math.max(sinceClauseFull.lastIndexOf(','), ([...sinceClauseFull.matchAll(p.grammar.andJoin)].at(-1)?.index ?? -1));
       const sinceClause = lastJoin >= 0 ? sinceClauseFull.slice(lastJoin + 1) : sinceClauseFull;
       const markerBefore = occursIn(p.goalMarker, text, sentence.start, sentence.start + localStart + at);
       if (
-        OBSERVED.test(sinceClause) &&
+        p.grammar.observed.test(sinceClause) &&
         !occursIn(p.forecastMarker, sinceClause, 0, sinceClause.length) &&
         !occursIn(p.goalMarker, text, cand.clause.start, sentence.start + localStart + at)
       ) {
         continue;
       }
-      const infinitive =
-        /(?:\bto|\bwill|\bcan|\bcould|\bwould|\bshould|\bmust|\bshall|\bmay)\s+(?:\w+\s+){0,2}$/iu.test(
-          before.slice(-40),
-        );
-      const gerund = word.endsWith('ing');
+      const infinitive = p.grammar.modalBefore.test(before.slice(-40)) || p.lexicon.grammar.goalVerbsNonFinite;
+      const gerund = p.lexicon.grammar.gerundEnding !== '' && word.endsWith(p.lexicon.grammar.gerundEnding);
       const forecastWord = occursIn(p.forecastMarker, text, sentence.start, m.start);
-      if ((word === 'exceed' || word === 'amount' || word === 'be') && !forecastWord) continue;
+      if (p.grammar.forecastVerb.test(word) && !forecastWord) continue;
       if (!toAmount) continue;
-      if (infinitive || (gerund && (markerBefore || /\bto\s*$/iu.test(local)))) {
+      if (infinitive || (gerund && (markerBefore || p.grammar.toEnd.test(local)))) {
         isGoal = true;
         forecast = forecastWord;
         break;
@@ -540,8 +499,8 @@ function readGoal(
   // "The bar of one and a half billion dollars of trade turnover has been set", "the goal of $10 billion"
   if (
     !isGoal &&
-    /(?<![\p{L}])(?:bar|target|goal|milestone)\s+of\s+(?:the\s+)?$/iu.test(local) &&
-    !OBSERVED.test(local)
+    p.grammar.goalNounOf.test(local) &&
+    !p.grammar.observed.test(local)
   )
     isGoal = true;
   if (!isGoal) return undefined;
@@ -553,38 +512,20 @@ function readGoal(
   const around = `${local} ${after}`;
   let by: string | null = null;
   let horizon: Goal['horizon'] = null;
-  const byYear =
-    /(?<![\p{L}])(?:by|until|till|up to|before)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)(?!\d)/iu.exec(
-      around,
-    ) ?? (forecast ? /(?<![\p{L}])(?:at|by)\s+the\s+end\s+of\s+((?:19|20)\d\d)(?!\d)/iu.exec(around) : null);
+  const byYear = p.grammar.byYear.exec(around) ?? (forecast ? p.grammar.forecastEndOfYear.exec(around) : null);
   if (byYear) by = byYear[1]!;
-  else if (/(?<![\p{L}])by\s+the\s+end\s+of\s+(?:the|this)\s+year(?![\p{L}])/iu.test(around))
-    by = String(publishedYear);
-  const nextYears =
-    /(?<![\p{L}])(?:in|over|within|during)\s+the\s+(?:next|coming)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years(?![\p{L}])/iu.exec(
-      around,
-    );
-  // A headline often gives the year of the same goal: "… plan doubled trade turnover by 2028".
-  const words: Record<string, number> = {
-    two: 2,
-    three: 3,
-    four: 4,
-    five: 5,
-    six: 6,
-    seven: 7,
-    eight: 8,
-    nine: 9,
-    ten: 10,
-  };
+  else if (p.grammar.byEndOfThisYear.test(around)) by = String(publishedYear);
+  const nextYears = p.grammar.nextYears.exec(around);
   if (nextYears) {
-    const n = /^\d+$/.test(nextYears[1]!) ? Number(nextYears[1]) : words[nextYears[1]!.toLowerCase()]!;
+    // A headline often gives the year of the same goal: "… plan doubled trade turnover by 2028".
+    const n = /^\d+$/.test(nextYears[1]!) ? Number(nextYears[1]) : (p.grammar.numberWords[nextYears[1]!.toLowerCase()] ?? 5);
     horizon = n <= 3 ? 'short' : n <= 7 ? 'medium' : 'long';
     const stated = statedYears.find((y) => Math.abs(y - (publishedYear + n)) <= 1);
     if (!by && stated) by = String(stated);
   }
   const h = matchesIn(p.horizon, text, Math.max(sentence.start, cand.leftStart - 20), cand.clause.end)[0];
   if (h && !horizon) horizon = p.lexicon.horizons[h[0].toLowerCase().replace(/\s+/g, ' ')] ?? null;
-  if (!horizon && /(?<![\p{L}])in\s+\d\s*[-–]\s*\d\s+years(?![\p{L}])/iu.test(around)) horizon = 'medium';
+  if (!horizon && p.grammar.yearRange.test(around)) horizon = 'medium';
   return { by, horizon, forecast };
 }
 
@@ -630,9 +571,9 @@ function readFlow(
   let fromCountry: string | undefined;
   for (const c of afterCountries) {
     const prefix = text.slice(Math.max(wordEnd, c.start - 12), c.start);
-    if (/\bto\s+(?:the\s+)?$/iu.test(prefix)) toCountry ??= c.code;
-    else if (/\bfrom\s+(?:the\s+)?$/iu.test(prefix)) fromCountry ??= c.code;
-    else if (/\bof\s+(?:the\s+)?$/iu.test(prefix)) {
+    if (p.grammar.toBefore.test(prefix)) toCountry ??= c.code;
+    else if (p.grammar.fromBefore.test(prefix)) fromCountry ??= c.code;
+    else if (p.grammar.ofBefore.test(prefix) || (p.lexicon.inflected && prefix.trim() === '')) {
       if (word.kind === 'export') fromCountry ??= c.code;
       else toCountry ??= c.code;
     }
@@ -642,9 +583,7 @@ function readFlow(
   // The subject: a country not introduced by a preposition ("Uzbekistan plans to increase … imports from Azerbaijan").
   const subject = beforeWord.find(
     (c) =>
-      !/(?:\bfrom|\bto|\bwith|\bof|\bin|\band|\bbetween)\s+(?:the\s+)?$/iu.test(
-        text.slice(Math.max(sentence.start, c.start - 10), c.start),
-      ),
+      !p.grammar.prepositionBefore.test(text.slice(Math.max(sentence.start, c.start - 10), c.start)),
   );
   const owner =
     beforeWord.filter((c) => c.possessive || c.via === 'adjective').at(-1) ??
@@ -743,9 +682,6 @@ function complement(
   return earlier ? { scope: flow.scope, from: flow.to, to: flow.from } : flow;
 }
 
-const GROUP_WORDS =
-  /(?<![\p{L}])(?:our countries|our states|countries of the region|the region|regional|intra-regional|interregional|the five countries|all countries)(?![\p{L}])/iu;
-
 function readScope(
   p: Patterns,
   text: string,
@@ -780,7 +716,7 @@ function readScope(
     const other = pairWords ? ctx.ranking.find((c) => c !== named[0]) : partnerOf(named[0]!);
     return other ? sortedPair(named[0]!, other) : undefined;
   }
-  if (ctx.group && GROUP_WORDS.test(text.slice(cand.clause.start, cand.clause.end)))
+  if (ctx.group && p.grammar.groupWords.test(text.slice(cand.clause.start, cand.clause.end)))
     return { group: ctx.group };
   // The clause's and the sentence's countries, then what the text has been about.
   const clauseNamed = [
@@ -810,6 +746,7 @@ function readScope(
 }
 
 function readPeriod(
+  p: Patterns,
   text: string,
   sentence: Sentence,
   cand: Candidate,
@@ -848,7 +785,7 @@ function readPeriod(
   }
   // "this year" without months cannot be told: better no figure than a wrong period.
   if (
-    /(?<![\p{L}])(?:this|the current) year(?![\p{L}])/iu.test(text.slice(cand.clause.start, cand.clause.end))
+    p.grammar.thisYear.test(text.slice(cand.clause.start, cand.clause.end))
   )
     return undefined;
   // No period in the sentence: the figure before it in the same paragraph sets it ("Belarus' export was …").
@@ -892,7 +829,7 @@ function percentChange(
   if (sign === 0) sign = changeSign(p, text, before, pc.start);
   if (sign === 0) return undefined;
   // A share ("57% of all trade") is not a change.
-  if (/^\s*of(?![\p{L}])/iu.test(text.slice(pc.end, pc.end + 5))) return undefined;
+  if (p.grammar.shareAfter.test(text.slice(pc.end, pc.end + 8))) return undefined;
   return sign * pc.value;
 }
 
@@ -923,9 +860,7 @@ function readChange(
   // "…exceeded $14 billion last year and has grown by another 23 percent since…": a new statement, another period.
   if (
     right &&
-    /(?<![\p{L}])(?:and|while|but)\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:also\s+)?(?:grown|grew|increased|risen|rose|decreased|declined|fallen|fell|gone)|another/iu.test(
-      text.slice(m.end, right.start),
-    )
+    p.grammar.newStatement.test(text.slice(m.end, right.start))
   ) {
     return undefined;
   }

@@ -1,5 +1,6 @@
 // What a language contributes to the extractor: its words, as data. The rules in ../rules/ are
 // written once and read these lists, so a language is added as a lexicon, not as new rules.
+import type { GrammarWords } from '../grammar.js';
 import type { Group } from '../model.js';
 
 export interface CountryWords {
@@ -60,4 +61,6 @@ export interface Lexicon {
   domesticWords: string[];
   /** People of the region → the country they represent (heads of state and government, ministers). */
   people: Record<string, string>;
+  /** The small words the rules read around an amount. */
+  grammar: GrammarWords;
 }
