@@ -466,3 +466,106 @@ describe('agreements, portfolios, meetings, people', () => {
     ]);
   });
 });
+
+describe('Russian (lexicon ru)', () => {
+  const ruFacts = (text: string, published = '2024-11-20') =>
+    extractFacts(text, { published, language: 'ru' });
+  const ruTurnover = (text: string, published?: string) =>
+    one(ruFacts(text, published).filter((f): f is TradeTurnover => f.kind === 'trade_turnover'));
+  const ruTarget = (text: string) =>
+    one(ruFacts(text).filter((f): f is TradeTarget => f.kind === 'trade_target'));
+
+  it('reads a year’s turnover with a decimal comma and inflected country names', () => {
+    expect(
+      ruTurnover(
+        'По итогам 2023 года товарооборот между Казахстаном и Узбекистаном составил 4,5 млрд долларов.',
+      ),
+    ).toMatchObject({
+      scope: { countries: ['KZ', 'UZ'] },
+      value: 4.5e9,
+      currency: 'USD',
+      period: { from: '2023-01', to: '2023-12' },
+      bound: 'exact',
+    });
+  });
+
+  it('reads a month range, "превысила" as over, and the change', () => {
+    expect(
+      ruTurnover(
+        'За январь–сентябрь 2024 года взаимная торговля Казахстана и Кыргызстана превысила 1,2 млрд долларов, увеличившись на 1,6%.',
+      ),
+    ).toMatchObject({ period: { from: '2024-01', to: '2024-09' }, bound: 'over', change_pct: 1.6 });
+  });
+
+  it('reads "в прошлом году", "почти" and roubles', () => {
+    expect(
+      ruTurnover('В прошлом году товарооборот России и Беларуси достиг почти 4 трлн рублей.'),
+    ).toMatchObject({
+      period: { from: '2023-01', to: '2023-12' },
+      bound: 'about',
+      value: 4e12,
+      currency: 'RUB',
+    });
+  });
+
+  it('reads months of last year and a hyphenated adjective pair', () => {
+    expect(
+      ruTurnover(
+        'За 11 месяцев прошлого года казахстанско-кыргызский товарооборот вырос на 12% и достиг 1,3 млрд долларов.',
+      ),
+    ).toMatchObject({
+      scope: { countries: ['KG', 'KZ'] },
+      period: { from: '2023-01', to: '2023-11' },
+      change_pct: 12,
+    });
+  });
+
+  it('reads exports with the exporter in the genitive and the half year', () => {
+    expect(
+      ruTurnover(
+        'Экспорт Узбекистана в Таджикистан за первое полугодие 2024 года составил 300 млн долларов.',
+      ),
+    ).toMatchObject({
+      flow: 'exports',
+      from: 'UZ',
+      to: 'TJ',
+      period: { from: '2024-01', to: '2024-06' },
+    });
+  });
+
+  it('reads a decrease', () => {
+    expect(
+      ruTurnover(
+        'В 2023 году товарооборот Казахстана и Туркменистана сократился на 5,2% и составил 800 млн долларов.',
+      ).change_pct,
+    ).toBe(-5.2);
+  });
+
+  it('reads a bloc’s mutual trade', () => {
+    expect(ruTurnover('Взаимная торговля стран ЕАЭС в 2023 году составила 92 млрд долларов.').scope).toEqual({
+      group: 'EAEU',
+    });
+  });
+
+  it('reads goals with "довести до", "к 2030 году" and "в среднесрочной перспективе"', () => {
+    expect(
+      ruTarget('Казахстан и Узбекистан договорились довести товарооборот до 10 млрд долларов к 2030 году.'),
+    ).toMatchObject({
+      value: 10e9,
+      by: '2030',
+    });
+    expect(
+      ruTarget(
+        'Главы государств поставили задачу увеличить товарооборот между Таджикистаном и Узбекистаном до 2 млрд долларов в среднесрочной перспективе.',
+      ),
+    ).toMatchObject({ scope: { countries: ['TJ', 'UZ'] }, by: null, horizon: 'medium' });
+  });
+
+  it('does not read an observation as a goal', () => {
+    expect(
+      ruFacts('В 2023 году товарооборот Казахстана и Китая увеличился до 41 млрд долларов.').map(
+        (f) => f.kind,
+      ),
+    ).toEqual(['trade_turnover']);
+  });
+});

@@ -33,8 +33,9 @@ export interface GrammarWords {
   amountIntro: string[];
   /** Words before a goal verb that make it an aim, not a fact: "to", "will", "can". */
   modals: string[];
-  /** "the bar of $1.5 billion", "the goal of $10 billion". */
+  /** "the bar of $1.5 billion", "the goal of $10 billion": the nouns, and the words between them and the amount. */
   goalNouns: string[];
+  goalLinks: string[];
   /** "by 2030", "until 2030". */
   byWords: string[];
   /** "the end of": "by the end of 2021". */
@@ -100,34 +101,64 @@ export interface Grammar {
 const cache = new WeakMap<GrammarWords, Grammar>();
 
 /** Compiles a language's grammar words into patterns (once per lexicon). */
-export function compileGrammar(w: GrammarWords, goalVerbs: string[], boundWords: string[], inflected: boolean): Grammar {
+export function compileGrammar(
+  w: GrammarWords,
+  goalVerbs: string[],
+  boundWords: string[],
+  inflected: boolean,
+): Grammar {
   const cached = cache.get(w);
   if (cached) return cached;
-  const a = (list: string[]) => alternation(list);
-  const sfx = inflected ? '\\p{L}{0,4}' : '';
+  // An empty list matches nothing (an empty alternation would match everywhere).
+  const a = (list: string[]) => (list.length === 0 ? '(?!)' : alternation(list));
+  const sfx = inflected ? '\\p{L}{0,6}' : '';
   const word = (list: string[]) => `${WB}(?:${a(list)})${sfx}${WE}`;
   const art = w.articles.length > 0 ? `(?:(?:${a(w.articles)})\\s+)?` : '';
   const number = `\\d{1,2}|${a(Object.keys(w.numberWords))}`;
   const grammar: Grammar = {
     clauseBreak: new RegExp(`;|,?\\s+(?:${a(w.clauseBreaks)})\\s+|\\.\\s+`, 'giu'),
     observed: new RegExp(word(w.observed), 'iu'),
-    rangeBetween: new RegExp(`^\\s*(?:${a(w.rangeTo)}|-|–)\\s+(?:(?:just|only|about|almost|nearly)\\s+)?$`, 'iu'),
+    rangeBetween: new RegExp(
+      `^\\s*(?:${a(w.rangeTo)}|-|–)\\s+(?:(?:just|only|about|almost|nearly)\\s+)?$`,
+      'iu',
+    ),
     rangeFromBefore: new RegExp(`${WB}(?:${a(w.rangeFrom)})\\s*$`, 'iu'),
     comparisonBefore: new RegExp(`(?:${a(w.comparison)})\\s*${art}(?:US)?\\s*$`, 'iu'),
-    percentThanBefore: new RegExp(`(?:${a(w.percentWords)})\\s+(?:${a(w.comparatives)})${sfx}\\s+(?:${a(w.than)})\\s*$`, 'iu'),
+    percentThanBefore: new RegExp(
+      `(?:${a(w.percentWords)})\\s+(?:${a(w.comparatives)})${sfx}\\s+(?:${a(w.than)})\\s*$`,
+      'iu',
+    ),
     parenthesisBaseLead: new RegExp(`(?:${a(w.parenthesisBase)})[^.;]*$`, 'iu'),
     overVerb: new RegExp(`${WB}(${a(w.overVerbs)})${sfx}${WE}[^.;$\\d]{0,25}$`, 'iu'),
     goalForms: new RegExp(`${WB}(${a([...goalVerbs, ...w.forecastVerbs])})${sfx}${WE}`, 'giu'),
     forecastVerb: new RegExp(`^(?:${a(w.forecastVerbs)})`, 'iu'),
-    amountIntroEnd: new RegExp(`${WB}(?:${a(w.amountIntro)})${sfx}\\s+${art}(?:(?:${a(boundWords)})\\s+)?$`, 'iu'),
+    amountIntroEnd: new RegExp(
+      `${WB}(?:${a(w.amountIntro)})${sfx}\\s+${art}(?:(?:${a(boundWords)})\\s+)?$`,
+      'iu',
+    ),
     modalBefore: new RegExp(`${WB}(?:${a(w.modals)})\\s+(?:[\\p{L}-]+\\s+){0,2}$`, 'iu'),
     toEnd: new RegExp(`${WB}(?:${a(w.toWords)})\\s*$`, 'iu'),
-    goalNounOf: new RegExp(`${WB}(?:${a(w.goalNouns)})${sfx}\\s+(?:${a(w.ofWords)}\\s+)?${art}$`, 'iu'),
-    byYear: new RegExp(`${WB}(?:${a(w.byWords)})\\s+(?:${art}(?:${a(w.endOf)})\\s+)?((?:19|20)\\d\\d)(?!\\d)`, 'iu'),
-    forecastEndOfYear: new RegExp(`${WB}(?:${a(w.atWords)})\\s+${art}(?:${a(w.endOf)})\\s+((?:19|20)\\d\\d)(?!\\d)`, 'iu'),
-    byEndOfThisYear: new RegExp(`${WB}(?:${a(w.byWords)})\\s+${art}(?:${a(w.endOf)})\\s+(?:${a(w.thisYearWords)})${WE}`, 'iu'),
-    nextYears: new RegExp(`${WB}(?:${a(w.nextYears)})\\s+(${number})\\s+(?:${a(w.yearsWord)})${sfx}${WE}`, 'iu'),
-    yearRange: new RegExp(`${WB}(?:${a(w.otherPrepositions)}|${a(w.toWords)})\\s+\\d\\s*[-–]\\s*\\d\\s+(?:${a(w.yearsWord)})${sfx}${WE}`, 'iu'),
+    goalNounOf: new RegExp(`${WB}(?:${a(w.goalNouns)})${sfx}\\s+(?:${a(w.goalLinks)}\\s+)?${art}$`, 'iu'),
+    byYear: new RegExp(
+      `${WB}(?:${a(w.byWords)})\\s+(?:${art}(?:${a(w.endOf)})\\s+)?((?:19|20)\\d\\d)(?!\\d)`,
+      'iu',
+    ),
+    forecastEndOfYear: new RegExp(
+      `${WB}(?:${a(w.atWords)})\\s+${art}(?:${a(w.endOf)})\\s+((?:19|20)\\d\\d)(?!\\d)`,
+      'iu',
+    ),
+    byEndOfThisYear: new RegExp(
+      `${WB}(?:${a(w.byWords)})\\s+${art}(?:${a(w.endOf)})\\s+(?:${a(w.thisYearWords)})${WE}`,
+      'iu',
+    ),
+    nextYears: new RegExp(
+      `${WB}(?:${a(w.nextYears)})\\s+(${number})\\s+(?:${a(w.yearsWord)})${sfx}${WE}`,
+      'iu',
+    ),
+    yearRange: new RegExp(
+      `${WB}(?:${a(w.otherPrepositions)}|${a(w.toWords)})\\s+\\d\\s*[-–]\\s*\\d\\s+(?:${a(w.yearsWord)})${sfx}${WE}`,
+      'iu',
+    ),
     groupWords: new RegExp(word(w.groupWords), 'iu'),
     toBefore: new RegExp(`${WB}(?:${a(w.toWords)})\\s+${art}$`, 'iu'),
     fromBefore: new RegExp(`${WB}(?:${a(w.fromWords)})\\s+${art}$`, 'iu'),

@@ -56,7 +56,9 @@ function currencyOf(p: Patterns, word: string | undefined): string | undefined {
   const key = word.toLowerCase().replace(/\s+/g, ' ');
   if (p.lexicon.currencyWords[key]) return p.lexicon.currencyWords[key];
   if (p.lexicon.inflected) {
-    for (const [k, v] of Object.entries(p.lexicon.currencyWords)) if (key.startsWith(k)) return v;
+    // Longest stem first: "сомони" before "сомов".
+    const stems = Object.entries(p.lexicon.currencyWords).sort((a, b) => b[0].length - a[0].length);
+    for (const [k, v] of stems) if (key.startsWith(k.toLowerCase())) return v;
   }
   return undefined;
 }

@@ -38,7 +38,7 @@ export interface Patterns {
 const cache = new WeakMap<Lexicon, Patterns>();
 
 function words(lexicon: Lexicon, list: string[], flags = 'giu'): RegExp {
-  const suffix = lexicon.inflected ? '\\p{L}{0,4}' : '';
+  const suffix = lexicon.inflected ? '\\p{L}{0,6}' : '';
   return new RegExp(`${WB}(?:${alternation(list)})${suffix}${WE}`, flags);
 }
 
@@ -48,7 +48,9 @@ export function patternsFor(lexicon: Lexicon): Patterns {
   const countryOf = new Map<string, { code: string; via: 'name' | 'adjective' | 'capital' }>();
   const countryWords: string[] = [];
   for (const [code, w] of Object.entries(lexicon.countries)) {
-    countryWords.push(...w.names, ...w.adjectives, ...w.capitals);
+    // Adjectives open sentences too: "Kazakh", "Казахстанско-узбекский".
+    const capitalized = w.adjectives.map((adj) => adj.charAt(0).toUpperCase() + adj.slice(1));
+    countryWords.push(...w.names, ...w.adjectives, ...capitalized, ...w.capitals);
     for (const n of w.names) countryOf.set(n.toLowerCase().replace(/’/g, "'"), { code, via: 'name' });
     for (const a of w.adjectives)
       countryOf.set(a.toLowerCase().replace(/’/g, "'"), { code, via: 'adjective' });
@@ -60,7 +62,7 @@ export function patternsFor(lexicon: Lexicon): Patterns {
     blocWords.push(...names);
     for (const n of names) blocOf.set(n.toLowerCase(), group);
   }
-  const suffix = lexicon.inflected ? '\\p{L}{0,4}' : '';
+  const suffix = lexicon.inflected ? '\\p{L}{0,6}' : '';
   const scale = alternation(Object.keys(lexicon.scales));
   const currencyWord = alternation(Object.keys(lexicon.currencyWords));
   const numberWord = alternation(Object.keys(lexicon.numberWords));
@@ -77,7 +79,12 @@ export function patternsFor(lexicon: Lexicon): Patterns {
   const boundKeys = alternation(Object.keys(lexicon.boundWords));
   const patterns: Patterns = {
     lexicon,
-    grammar: compileGrammar(lexicon.grammar, lexicon.goalVerbs, Object.keys(lexicon.boundWords), lexicon.inflected),
+    grammar: compileGrammar(
+      lexicon.grammar,
+      lexicon.goalVerbs,
+      Object.keys(lexicon.boundWords),
+      lexicon.inflected,
+    ),
     country: new RegExp(`${WB}(${alternation(countryWords)})${suffix}${WE}`, 'gu'),
     countryOf,
     bloc: new RegExp(`${WB}(${alternation(blocWords)})${suffix}${WE}`, 'gu'),

@@ -122,7 +122,75 @@ export const PERIOD_WORDS: Record<string, PeriodWords> = {
       'in comparison with',
     ],
   },
+  ru: {
+    lastYear: [
+      'в прошлом году',
+      'прошлого года',
+      'за прошлый год',
+      'прошлый год',
+      'в минувшем году',
+      'минувшего года',
+      'за минувший год',
+      'годом ранее',
+      'предыдущего года',
+    ],
+    thisYear: ['в этом году', 'этого года', 'текущего года', 'в текущем году'],
+    monthsWord: ['месяц'],
+    first: ['первые', 'первых'],
+    numbers: {
+      два: 2,
+      двух: 2,
+      три: 3,
+      трех: 3,
+      трёх: 3,
+      четыре: 4,
+      четырех: 4,
+      четырёх: 4,
+      пять: 5,
+      пяти: 5,
+      шесть: 6,
+      шести: 6,
+      семь: 7,
+      семи: 7,
+      восемь: 8,
+      восьми: 8,
+      девять: 9,
+      девяти: 9,
+      десять: 10,
+      десяти: 10,
+      одиннадцать: 11,
+      одиннадцати: 11,
+    },
+    half: ['полугоди'],
+    quarter: ['квартал'],
+    ordinals: { перв: 1, втор: 2, трет: 3, четверт: 4 },
+    endOf: ['по итогам', 'на конец', 'в конце', 'к концу', 'по состоянию на конец'],
+    sinceYearStart: ['с начала года', 'с начала текущего года', 'с начала этого года'],
+    thisPeriod: ['за этот период', 'в этот период', 'за тот же период', 'за отчетный период'],
+    samePeriod: [
+      'аналогичный период',
+      'аналогичного периода',
+      'аналогичным периодом',
+      'аналогичном периоде',
+      'те же месяцы',
+    ],
+    rangeJoin: ['-', '–', '—', 'по'],
+    yearWord: ['года', 'год'],
+    base: ['по сравнению с', 'против', 'относительно'],
+  },
 };
+
+/** A word of a map, or a stem of it where the language inflects ("первом" → "перв"). */
+function lookup<T>(map: Record<string, T>, word: string, inflected: boolean): T | undefined {
+  const key = word.toLowerCase();
+  if (map[key] !== undefined) return map[key];
+  if (!inflected) return undefined;
+  let best: { stem: string; value: T } | undefined;
+  for (const [stem, value] of Object.entries(map)) {
+    if (key.startsWith(stem) && (!best || stem.length > best.stem.length)) best = { stem, value };
+  }
+  return best?.value;
+}
 
 function ym(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
@@ -169,7 +237,8 @@ function compile(lexicon: Lexicon, anchor: { year: number; month: number }): Com
   const join = alternation(w.rangeJoin);
   const monthsWord = alternation(w.monthsWord);
   const ordinal = alternation(Object.keys(w.ordinals));
-  const sfx = lexicon.inflected ? '\\p{L}{0,4}' : '';
+  const sfx = lexicon.inflected ? '\\p{L}{0,6}' : '';
+  const inflected = lexicon.inflected;
   const opt = '(?:,?\\s+(?:of\\s+|in\\s+)?(?:the\\s+)?';
   const patterns: Compiled['patterns'] = [
     {
@@ -190,7 +259,7 @@ function compile(lexicon: Lexicon, anchor: { year: number; month: number }): Com
     {
       // in 11 months last year, in 4 months of 2024, the first nine months of 2024, for 8 months of this year
       re: new RegExp(
-        `${WB}(?:the\\s+)?(?:(?:${alternation(w.first)})\\s+)?(?<n>\\d{1,2}|${numberWord})\\s+(?:${monthsWord})${WE}${opt}${yearRef})?`,
+        `${WB}(?:the\\s+)?(?:(?:${alternation(w.first)})\\s+)?(?<n>\\d{1,2}|${numberWord})\\s+(?:${monthsWord})${sfx}${WE}${opt}${yearRef})?`,
         'giu',
       ),
       read: (m, text) => {
@@ -198,7 +267,7 @@ function compile(lexicon: Lexicon, anchor: { year: number; month: number }): Com
         // "the past five months" is a window ending now, not months of a calendar year.
         if (/(?:past|last|previous|recent)\s+$/iu.test(text.slice(Math.max(0, m.index - 9), m.index)))
           return undefined;
-        const n = /^\d+$/.test(g.n!) ? Number(g.n) : w.numbers[g.n!.toLowerCase()];
+        const n = /^\d+$/.test(g.n!) ? Number(g.n) : lookup(w.numbers, g.n!, inflected);
         if (!n || n < 1 || n > 12) return undefined;
         if (n === 12) return { ref: { kind: 'fixed', period: fullYear(readYear(g, 12)) } };
         const year = readYear(g, n);
@@ -208,12 +277,12 @@ function compile(lexicon: Lexicon, anchor: { year: number; month: number }): Com
     {
       // the first half of 2023, in the first half of the year
       re: new RegExp(
-        `${WB}(?:the\\s+)?(?<o>${ordinal})\\s+(?:${alternation(w.half)})${WE}${opt}(?:${alternation(w.yearWord)}${WE}|${yearRef}))?`,
+        `${WB}(?:the\\s+)?(?<o>${ordinal})${sfx}\\s+(?:${alternation(w.half)})${sfx}${WE}${opt}(?:${alternation(w.yearWord)}${WE}|${yearRef}))?`,
         'giu',
       ),
       read: (m) => {
         const g = m.groups ?? {};
-        const o = w.ordinals[g.o!.toLowerCase()];
+        const o = lookup(w.ordinals, g.o!, inflected);
         if (o !== 1 && o !== 2) return undefined;
         const year = readYear(g, o * 6);
         return {
@@ -224,12 +293,12 @@ function compile(lexicon: Lexicon, anchor: { year: number; month: number }): Com
     {
       // the first quarter of 2022, Q1 2022
       re: new RegExp(
-        `${WB}(?:(?:the\\s+)?(?<o>${ordinal})\\s+(?:${alternation(w.quarter)})|Q(?<q>[1-4]))${WE}${opt}${yearRef})?`,
+        `${WB}(?:(?:the\\s+)?(?<o>${ordinal})${sfx}\\s+(?:${alternation(w.quarter)})${sfx}|Q(?<q>[1-4]))${WE}${opt}${yearRef})?`,
         'giu',
       ),
       read: (m) => {
         const g = m.groups ?? {};
-        const q = g.q ? Number(g.q) : w.ordinals[(g.o ?? '').toLowerCase()];
+        const q = g.q ? Number(g.q) : lookup(w.ordinals, g.o ?? '', inflected);
         if (!q || q > 4) return undefined;
         const year = readYear(g, q * 3);
         return { ref: { kind: 'fixed', period: { from: ym(year, q * 3 - 2), to: ym(year, q * 3) } } };

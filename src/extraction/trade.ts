@@ -171,7 +171,11 @@ export function extractTrade(body: string, meta: DocumentMeta, lexicon: Lexicon)
     if (named.length >= 2) {
       state.lastPair = sortedPair(named[0]!, named[1]!);
       state.lastPairSentence = si;
-    } else if (ctx.group && hasTradeWord && p.grammar.groupWords.test(body.slice(sentence.start, sentence.end))) {
+    } else if (
+      ctx.group &&
+      hasTradeWord &&
+      p.grammar.groupWords.test(body.slice(sentence.start, sentence.end))
+    ) {
       state.lastPair = { group: ctx.group };
       state.lastPairSentence = si;
     } else if (named.length === 1 && !ctx.group) {
@@ -461,7 +465,8 @@ function readGoal(
   // "…to $500 million, and exports to $600 million": a coordinated amount shares the goal of the one before.
   const prevCand = candidates[candidates.indexOf(cand) - 1];
   const prevEmitted = prevCand && out.find((e) => e.candidate === prevCand);
-  if (prevEmitted?.fact.kind === 'trade_target' && !p.grammar.observed.test(local) && local.length < 40) isGoal = true;
+  if (prevEmitted?.fact.kind === 'trade_target' && !p.grammar.observed.test(local) && local.length < 40)
+    isGoal = true;
 
   if (!isGoal) {
     const verbs = [...local.matchAll(p.grammar.goalForms)];
@@ -474,7 +479,10 @@ function readGoal(
       const before = leftText.slice(0, localStart + at);
       // "rose 47 percent in 2021 to reach $2.5 billion": a result of what was observed, not a goal.
       const sinceClauseFull = text.slice(cand.clause.start, sentence.start + localStart + at);
-      const lastJoin = Math.max(sinceClauseFull.lastIndexOf(','), ([...sinceClauseFull.matchAll(p.grammar.andJoin)].at(-1)?.index ?? -1));
+      const lastJoin = Math.max(
+        sinceClauseFull.lastIndexOf(','),
+        [...sinceClauseFull.matchAll(p.grammar.andJoin)].at(-1)?.index ?? -1,
+      );
       const sinceClause = lastJoin >= 0 ? sinceClauseFull.slice(lastJoin + 1) : sinceClauseFull;
       const markerBefore = occursIn(p.goalMarker, text, sentence.start, sentence.start + localStart + at);
       if (
@@ -484,7 +492,8 @@ function readGoal(
       ) {
         continue;
       }
-      const infinitive = p.grammar.modalBefore.test(before.slice(-40)) || p.lexicon.grammar.goalVerbsNonFinite;
+      const infinitive =
+        p.grammar.modalBefore.test(before.slice(-40)) || p.lexicon.grammar.goalVerbsNonFinite;
       const gerund = p.lexicon.grammar.gerundEnding !== '' && word.endsWith(p.lexicon.grammar.gerundEnding);
       const forecastWord = occursIn(p.forecastMarker, text, sentence.start, m.start);
       if (p.grammar.forecastVerb.test(word) && !forecastWord) continue;
@@ -497,12 +506,7 @@ function readGoal(
     }
   }
   // "The bar of one and a half billion dollars of trade turnover has been set", "the goal of $10 billion"
-  if (
-    !isGoal &&
-    p.grammar.goalNounOf.test(local) &&
-    !p.grammar.observed.test(local)
-  )
-    isGoal = true;
+  if (!isGoal && p.grammar.goalNounOf.test(local) && !p.grammar.observed.test(local)) isGoal = true;
   if (!isGoal) return undefined;
 
   // The goal's time is said next to it: up to the next comma after the amount.
@@ -512,13 +516,16 @@ function readGoal(
   const around = `${local} ${after}`;
   let by: string | null = null;
   let horizon: Goal['horizon'] = null;
-  const byYear = p.grammar.byYear.exec(around) ?? (forecast ? p.grammar.forecastEndOfYear.exec(around) : null);
+  const byYear =
+    p.grammar.byYear.exec(around) ?? (forecast ? p.grammar.forecastEndOfYear.exec(around) : null);
   if (byYear) by = byYear[1]!;
   else if (p.grammar.byEndOfThisYear.test(around)) by = String(publishedYear);
   const nextYears = p.grammar.nextYears.exec(around);
   if (nextYears) {
     // A headline often gives the year of the same goal: "… plan doubled trade turnover by 2028".
-    const n = /^\d+$/.test(nextYears[1]!) ? Number(nextYears[1]) : (p.grammar.numberWords[nextYears[1]!.toLowerCase()] ?? 5);
+    const n = /^\d+$/.test(nextYears[1]!)
+      ? Number(nextYears[1])
+      : (p.grammar.numberWords[nextYears[1]!.toLowerCase()] ?? 5);
     horizon = n <= 3 ? 'short' : n <= 7 ? 'medium' : 'long';
     const stated = statedYears.find((y) => Math.abs(y - (publishedYear + n)) <= 1);
     if (!by && stated) by = String(stated);
@@ -582,8 +589,7 @@ function readFlow(
   const beforeWord = countryAt(countries, sentence.start, word.m.index);
   // The subject: a country not introduced by a preposition ("Uzbekistan plans to increase … imports from Azerbaijan").
   const subject = beforeWord.find(
-    (c) =>
-      !p.grammar.prepositionBefore.test(text.slice(Math.max(sentence.start, c.start - 10), c.start)),
+    (c) => !p.grammar.prepositionBefore.test(text.slice(Math.max(sentence.start, c.start - 10), c.start)),
   );
   const owner =
     beforeWord.filter((c) => c.possessive || c.via === 'adjective').at(-1) ??
@@ -784,10 +790,7 @@ function readPeriod(
     return { period: withYear(previousPeriod, year), confidence: 0.8 };
   }
   // "this year" without months cannot be told: better no figure than a wrong period.
-  if (
-    p.grammar.thisYear.test(text.slice(cand.clause.start, cand.clause.end))
-  )
-    return undefined;
+  if (p.grammar.thisYear.test(text.slice(cand.clause.start, cand.clause.end))) return undefined;
   // No period in the sentence: the figure before it in the same paragraph sets it ("Belarus' export was …").
   const sameParagraph = nearby(out, emitted).find(
     (e) =>
@@ -858,10 +861,7 @@ function readChange(
   const rightEnd = next ? next.money.start : sentence.end;
   const right = percents.find((pc) => pc.start >= m.end && pc.end <= rightEnd);
   // "…exceeded $14 billion last year and has grown by another 23 percent since…": a new statement, another period.
-  if (
-    right &&
-    p.grammar.newStatement.test(text.slice(m.end, right.start))
-  ) {
+  if (right && p.grammar.newStatement.test(text.slice(m.end, right.start))) {
     return undefined;
   }
   if (right) return percentChange(p, text, sentence, right, m.end, sentence.end);
