@@ -109,8 +109,44 @@ export interface TradeReportedTable {
 }
 
 export interface TradeReportedSourceTable {
+  id: Generated<number>;
   reported_id: number;
-  fact_id: number;
+  fact_id: number | null;
+  citation: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+}
+
+export interface TradeOfficialTable {
+  dataset: string;
+  reporter: string;
+  partner: string;
+  flow: string;
+  cmd: string;
+  year: number;
+  month: number;
+  value: ColumnType<string, string | number, string | number>;
+  currency: Generated<string>;
+  source_line: number | null;
+}
+
+export interface TradeOfficialTotalTable {
+  dataset: string;
+  reporter: string;
+  partner: string;
+  flow: string;
+  year: number;
+  month: number;
+  value: ColumnType<string, string | number, string | number>;
+  basis: string;
+}
+
+export interface TradeOfficialChapterTable {
+  dataset: string;
+  reporter: string;
+  partner: string;
+  flow: string;
+  year: number;
+  chapter: string;
+  value: ColumnType<string, string | number, string | number>;
 }
 
 export interface TradeTargetTable {
@@ -138,6 +174,9 @@ export interface DB {
   trade_reported: TradeReportedTable;
   trade_reported_source: TradeReportedSourceTable;
   trade_target: TradeTargetTable;
+  trade_official: TradeOfficialTable;
+  trade_official_total: TradeOfficialTotalTable;
+  trade_official_chapter: TradeOfficialChapterTable;
   country: CountryTable;
   bloc: BlocTable;
   bloc_member: BlocMemberTable;

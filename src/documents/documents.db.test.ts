@@ -95,8 +95,8 @@ describe('ingesting documents', () => {
     for (const r of reported) {
       expect(r.sources.length).toBeGreaterThan(0);
       for (const s of r.sources) {
-        const document = await getDocument(ctx.db, s.document_id);
-        expect(document.body.slice(s.span[0], s.span[1])).toBe(s.quote);
+        const document = await getDocument(ctx.db, s.document_id!);
+        expect(document.body.slice(s.span![0], s.span![1])).toBe(s.quote);
       }
     }
   });

@@ -338,7 +338,7 @@ async function applyFact(
   fact: Fact,
 ): Promise<boolean> {
   if (fact.kind === 'trade_turnover') {
-    await recordReportedFigure(trx as Parameters<typeof recordReportedFigure>[0], fact, row.id);
+    await recordReportedFigure(trx, fact, { factId: row.id });
     return true;
   }
   if (fact.kind === 'trade_target') {

@@ -3,7 +3,9 @@
 // and period are all kept, and shown as a conflict.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/index.js';
-import { TradeRepository } from './repository.js';
+import { type Citation, type SourceRef, TradeRepository } from './repository.js';
+
+export type { Citation, SourceRef };
 
 /** Within this share two reported figures are the same figure (trade.md: more than 1% apart is a conflict). */
 export const SAME_FIGURE_TOLERANCE = 0.01;
@@ -33,9 +35,9 @@ export interface ReportedFigure {
 
 /** Records a figure a document states, as a new observation or as one more source of the same one. */
 export async function recordReportedFigure(
-  trx: Transaction<DB>,
+  trx: Kysely<DB> | Transaction<DB>,
   figure: ReportedFigure,
-  factId: number,
+  source: SourceRef,
 ): Promise<{ observationId: number; merged: boolean }> {
   const repo = new TradeRepository(trx);
   const key = {
@@ -49,7 +51,9 @@ export async function recordReportedFigure(
   };
   const same = await repo.findSameFigure(key, figure.value, SAME_FIGURE_TOLERANCE);
   if (same) {
-    await repo.addReportedSource(same.id, factId);
+    if (!('citation' in source) || !(await repo.hasCitation(same.id, source.citation))) {
+      await repo.addReportedSource(same.id, source);
+    }
     return { observationId: same.id, merged: true };
   }
   const id = await repo.insertReported({
@@ -58,7 +62,7 @@ export async function recordReportedFigure(
     bound: figure.bound,
     change_pct: figure.change_pct ?? null,
   });
-  await repo.addReportedSource(id, factId);
+  await repo.addReportedSource(id, source);
   return { observationId: id, merged: false };
 }
 
@@ -113,15 +117,16 @@ export interface ReportedObservation {
   change_pct: number | null;
   /** Another reported figure for the same scope, flow and period differs by more than 1%. */
   conflict: boolean;
+  /** A reviewed fact of a stored document (with its quote and span), or a citation entered as data. */
   sources: {
-    fact_id: number;
-    document_id: number;
+    fact_id: number | null;
+    document_id: number | null;
     title: string | null;
     url: string | null;
     publisher: string | null;
-    published: string;
-    quote: string;
-    span: [number, number];
+    published: string | null;
+    quote: string | null;
+    span: [number, number] | null;
   }[];
 }
 
@@ -155,16 +160,19 @@ export async function listReported(db: Kysely<DB>, scope?: string): Promise<Repo
     conflict: (groups.get(groupKey(r)) ?? 0) > 1,
     sources: sources
       .filter((s) => s.reported_id === r.id)
-      .map((s) => ({
-        fact_id: s.fact_id,
-        document_id: s.document_id,
-        title: s.document_title,
-        url: s.document_url,
-        publisher: s.publisher,
-        published: s.published,
-        quote: s.quote,
-        span: [s.span_start, s.span_end] as [number, number],
-      })),
+      .map((s) => {
+        const c = (s.citation ?? {}) as Partial<Citation>;
+        return {
+          fact_id: s.fact_id,
+          document_id: s.document_id,
+          title: s.document_title ?? c.title ?? null,
+          url: s.document_url ?? c.url ?? null,
+          publisher: s.publisher ?? c.publisher ?? null,
+          published: s.published ?? c.published ?? null,
+          quote: s.quote,
+          span: s.span_start === null || s.span_end === null ? null : ([s.span_start, s.span_end] as [number, number]),
+        };
+      }),
   }));
 }
 

@@ -23,15 +23,26 @@ export interface ReportedRow extends ReportedKey {
 
 export interface ReportedSourceRow {
   reported_id: number;
-  fact_id: number;
-  quote: string;
-  span_start: number;
-  span_end: number;
-  document_id: number;
+  fact_id: number | null;
+  citation: Record<string, unknown> | null;
+  quote: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  document_id: number | null;
   document_title: string | null;
   document_url: string | null;
   publisher: string | null;
+  published: string | null;
+}
+
+/** Where a figure was stated: a reviewed fact, or a citation entered as data. */
+export type SourceRef = { factId: number } | { citation: Citation };
+
+export interface Citation {
+  title: string;
+  publisher: string;
   published: string;
+  url?: string;
 }
 
 export interface TargetRow {
@@ -96,12 +107,30 @@ export class TradeRepository {
     return inserted.id;
   }
 
-  async addReportedSource(reportedId: number, factId: number): Promise<void> {
+  async addReportedSource(reportedId: number, source: SourceRef): Promise<void> {
+    if ('factId' in source) {
+      await this.db
+        .insertInto('trade_reported_source')
+        .values({ reported_id: reportedId, fact_id: source.factId, citation: null })
+        .onConflict((oc) => oc.column('fact_id').where('fact_id', 'is not', null).doNothing())
+        .execute();
+      return;
+    }
     await this.db
       .insertInto('trade_reported_source')
-      .values({ reported_id: reportedId, fact_id: factId })
-      .onConflict((oc) => oc.doNothing())
+      .values({ reported_id: reportedId, fact_id: null, citation: JSON.stringify(source.citation) })
       .execute();
+  }
+
+  /** Whether a citation is already recorded for a figure (demo data loads once). */
+  async hasCitation(reportedId: number, citation: Citation): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('trade_reported_source')
+      .select('id')
+      .where('reported_id', '=', reportedId)
+      .where(sql<boolean>`citation = ${JSON.stringify(citation)}::jsonb`)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async listReported(scope: string | undefined): Promise<ReportedRow[]> {
@@ -132,11 +161,12 @@ export class TradeRepository {
     if (reportedIds.length === 0) return [];
     return this.db
       .selectFrom('trade_reported_source as s')
-      .innerJoin('fact as f', 'f.id', 's.fact_id')
-      .innerJoin('document as d', 'd.id', 'f.document_id')
+      .leftJoin('fact as f', 'f.id', 's.fact_id')
+      .leftJoin('document as d', 'd.id', 'f.document_id')
       .select([
         's.reported_id',
         's.fact_id',
+        's.citation',
         'f.quote',
         'f.span_start',
         'f.span_end',
@@ -148,8 +178,7 @@ export class TradeRepository {
       ])
       .where('s.reported_id', 'in', reportedIds)
       .orderBy('s.reported_id')
-      .orderBy('d.published')
-      .orderBy('s.fact_id')
+      .orderBy('s.id')
       .execute();
   }
 

@@ -41,14 +41,14 @@ export function tradeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                     conflict: z.boolean(),
                     sources: z.array(
                       z.object({
-                        fact_id: z.number(),
-                        document_id: z.number(),
+                        fact_id: z.number().nullable(),
+                        document_id: z.number().nullable(),
                         title: z.string().nullable(),
                         url: z.string().nullable(),
                         publisher: z.string().nullable(),
-                        published: z.string(),
-                        quote: z.string(),
-                        span: z.tuple([z.number(), z.number()]),
+                        published: z.string().nullable(),
+                        quote: z.string().nullable(),
+                        span: z.tuple([z.number(), z.number()]).nullable(),
                       }),
                     ),
                   })

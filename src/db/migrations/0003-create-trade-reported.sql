@@ -19,12 +19,17 @@ create table trade_reported (
 );
 create index trade_reported_scope_idx on trade_reported (scope, flow, period_from, period_to);
 
+-- Where a reported figure was stated: a reviewed fact of a stored document, or a citation entered as data
+-- (title, publisher, date, URL) for figures whose document is not stored.
 create table trade_reported_source (
+  id bigint generated always as identity primary key,
   reported_id bigint not null references trade_reported (id) on delete cascade,
-  fact_id bigint not null references fact (id) on delete cascade,
-  primary key (reported_id, fact_id)
+  fact_id bigint references fact (id) on delete cascade,
+  citation jsonb,
+  check ((fact_id is null) <> (citation is null))
 );
-create unique index trade_reported_source_fact_idx on trade_reported_source (fact_id);
+create unique index trade_reported_source_fact_idx on trade_reported_source (fact_id) where fact_id is not null;
+create index trade_reported_source_reported_idx on trade_reported_source (reported_id);
 
 -- Targets leaders state: from accepted trade_target facts, the CLI or the API.
 create table trade_target (

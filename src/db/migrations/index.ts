@@ -4,4 +4,5 @@ export const MIGRATIONS: readonly string[] = [
   '0001-create-reference',
   '0002-create-documents',
   '0003-create-trade-reported',
+  '0004-create-trade-official',
 ];
