@@ -8,6 +8,7 @@ import { registerDocumentCommands } from '../documents/index.js';
 import { registerExtractionCommands } from '../extraction/index.js';
 import { buildServer } from '../http/index.js';
 import { registerReferenceCommands } from '../reference/index.js';
+import { registerTradeCommands } from '../trade/index.js';
 import { parseFormat, printJson, printTable, reportError } from './output.js';
 import { currentConfig, withContext } from './run.js';
 
@@ -118,6 +119,8 @@ export function buildProgram(): Command {
   registerReferenceCommands(importCommand);
   registerExtractionCommands(program);
   registerDocumentCommands(program);
+  const demoCommand = program.command('demo').description('demo data and synthetic datasets');
+  registerTradeCommands(program, importCommand, demoCommand);
   return program;
 }
 

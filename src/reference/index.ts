@@ -10,6 +10,7 @@ export { referenceRoutes } from './routes.js';
 export {
   blocMembersOn,
   browseHs,
+  countryResolver,
   findHsCodes,
   getBloc,
   getCountry,

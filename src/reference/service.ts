@@ -182,3 +182,22 @@ export async function findHsCodes(
 export async function referenceCounts(db: Kysely<DB>) {
   return new ReferenceRepository(db).counts();
 }
+
+/**
+ * A function from any country code a file may use (ISO alpha-2, alpha-3, ISO numeric or UN statistical
+ * code) to the alpha-2 code, built once from the stored countries.
+ */
+export async function countryResolver(db: Kysely<DB>): Promise<(code: string) => string | undefined> {
+  const index = new Map<string, string>();
+  for (const c of await new ReferenceRepository(db).countryCodeIndex()) {
+    index.set(c.code, c.code);
+    index.set(c.alpha3, c.code);
+    index.set(c.numeric, c.code);
+    index.set(String(Number(c.numeric)), c.code);
+    if (c.m49) {
+      index.set(c.m49, c.code);
+      index.set(String(Number(c.m49)), c.code);
+    }
+  }
+  return (code) => index.get(code.trim().toUpperCase());
+}

@@ -1,5 +1,18 @@
-// Trade monitor: reported figures and stated targets (official statistics and progress come next).
+// Trade monitor: official statistics, reported figures and stated targets, and progress toward them.
+
+export { registerTradeCommands } from './cli.js';
 export {
+  blocTrade,
+  createTarget,
+  type NewTarget,
+  pairSummary,
+  targetsWithProgress,
+  tradeSeries,
+} from './monitor.js';
+export { importTrade, parseTradeRow, TRADE_COLUMNS } from './official-import.js';
+export { computeProgress, requiredCagr, targetYear, trendCagr } from './progress.js';
+export {
+  type Citation,
   listReported,
   listTargetRecords,
   type ReportedFigure,

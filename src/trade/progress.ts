@@ -78,7 +78,10 @@ export interface ProgressResult {
  * Joins official and reported full-year values: official where a year has it, else reported. Partial
  * years never enter (the caller passes only complete calendar years).
  */
-export function combineSeries(official: YearValue[], reported: YearValue[]): (YearValue & { kind: 'official' | 'reported' })[] {
+export function combineSeries(
+  official: YearValue[],
+  reported: YearValue[],
+): (YearValue & { kind: 'official' | 'reported' })[] {
   const byYear = new Map<number, YearValue & { kind: 'official' | 'reported' }>();
   for (const r of reported) if (!byYear.has(r.year)) byYear.set(r.year, { ...r, kind: 'reported' });
   for (const o of official) byYear.set(o.year, { ...o, kind: 'official' });
@@ -93,7 +96,15 @@ export function computeProgress(
   const dueYear = targetYear(target.by, target.horizon, target.statedOn);
   const last = series.at(-1);
   if (!last) {
-    return { latest: null, target_year: dueYear, progress: null, required_cagr: null, trend_cagr: null, projected_year: null, status: 'unknown' };
+    return {
+      latest: null,
+      target_year: dueYear,
+      progress: null,
+      required_cagr: null,
+      trend_cagr: null,
+      projected_year: null,
+      status: 'unknown',
+    };
   }
   const latest: Latest = { year: last.year, value: last.value, kind: last.kind };
   const progress = last.value / target.value;
@@ -108,5 +119,13 @@ export function computeProgress(
   else if (trend >= required) status = 'on_track';
   else if (trend >= required / 2) status = 'at_risk';
   else status = 'off_track';
-  return { latest, target_year: dueYear, progress, required_cagr: required, trend_cagr: trend, projected_year: projected, status };
+  return {
+    latest,
+    target_year: dueYear,
+    progress,
+    required_cagr: required,
+    trend_cagr: trend,
+    projected_year: projected,
+    status,
+  };
 }

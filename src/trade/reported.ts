@@ -170,7 +170,10 @@ export async function listReported(db: Kysely<DB>, scope?: string): Promise<Repo
           publisher: s.publisher ?? c.publisher ?? null,
           published: s.published ?? c.published ?? null,
           quote: s.quote,
-          span: s.span_start === null || s.span_end === null ? null : ([s.span_start, s.span_end] as [number, number]),
+          span:
+            s.span_start === null || s.span_end === null
+              ? null
+              : ([s.span_start, s.span_end] as [number, number]),
         };
       }),
   }));

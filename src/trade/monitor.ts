@@ -1,0 +1,370 @@
+// The trade monitor: a pair's series (official by reporter side and the pair's value, reported figures
+// with their sources and conflicts), a pair's summary, a bloc's mutual trade, targets with progress.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/index.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { blocMembersOn, getBloc, getCountry, HS_CHAPTERS } from '../reference/index.js';
+import { OfficialRepository } from './official-repository.js';
+import {
+  combineSeries,
+  computeProgress,
+  type Horizon,
+  type ProgressResult,
+  trendCagr,
+  type YearValue,
+} from './progress.js';
+import {
+  listReported,
+  listTargetRecords,
+  type ReportedObservation,
+  recordTarget,
+  scopeKey,
+  type Target,
+  type TradeScope,
+} from './reported.js';
+import { type PairSeries, pairSeries, type TotalPoint } from './series.js';
+
+type Flow = 'turnover' | 'exports';
+
+function toPoints(
+  rows: {
+    dataset: string;
+    reporter: string;
+    partner: string;
+    flow: string;
+    year: number;
+    month: number;
+    value: string;
+  }[],
+): TotalPoint[] {
+  return rows.map((r) => ({ ...r, value: Number(r.value) }));
+}
+
+function isFullYear(r: ReportedObservation): boolean {
+  return (
+    r.period.from.endsWith('-01') &&
+    r.period.to.endsWith('-12') &&
+    r.period.from.slice(0, 4) === r.period.to.slice(0, 4)
+  );
+}
+
+/** Reported full-year values of a scope and flow: where figures conflict, the one with the most sources. */
+export function reportedYears(reported: ReportedObservation[], flow: Flow, exporter?: string): YearValue[] {
+  const byYear = new Map<number, ReportedObservation>();
+  for (const r of reported) {
+    if (r.flow !== flow || !isFullYear(r) || r.currency !== 'USD') continue;
+    if (flow === 'exports' && r.from !== exporter) continue;
+    const year = Number(r.period.from.slice(0, 4));
+    const held = byYear.get(year);
+    if (!held || r.sources.length > held.sources.length) byYear.set(year, r);
+  }
+  return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([year, r]) => ({ year, value: r.value }));
+}
+
+export interface TradeQuery {
+  countries: [string, string];
+  flow?: Flow;
+  from?: number;
+  to?: number;
+  byHs2?: boolean;
+}
+
+export interface TradeSeries {
+  scope: { countries: string[] };
+  flow: Flow;
+  exporter: string | null;
+  official: PairSeries;
+  reported: ReportedObservation[];
+  conflicts: ReportedObservation[];
+  chapters: { chapter: string; title: string; years: YearValue[] }[] | null;
+}
+
+async function checkCountry(db: Kysely<DB>, code: string): Promise<string> {
+  try {
+    return (await getCountry(db, code)).code;
+  } catch {
+    throw new ValidationError(`unknown country ${code}`, [
+      { field: 'countries', value: code, reason: 'not an ISO 3166-1 code' },
+    ]);
+  }
+}
+
+/** A pair's series: official by reporter side and the pair's value, reported figures with sources, conflicts. */
+export async function tradeSeries(db: Kysely<DB>, query: TradeQuery): Promise<TradeSeries> {
+  const a = await checkCountry(db, query.countries[0]);
+  const b = await checkCountry(db, query.countries[1]);
+  if (a === b)
+    throw new ValidationError('a pair needs two different countries', [
+      { field: 'countries', value: a, reason: 'the same country twice' },
+    ]);
+  const flow = query.flow ?? 'turnover';
+  const exporter = flow === 'exports' ? a : undefined;
+  const repo = new OfficialRepository(db);
+  const official = pairSeries(toPoints(await repo.pairTotals(a, b)), a, b, {
+    flow,
+    exporter,
+    from: query.from,
+    to: query.to,
+  });
+  const inRange = (r: ReportedObservation) => {
+    const y1 = Number(r.period.from.slice(0, 4));
+    const y2 = Number(r.period.to.slice(0, 4));
+    return (query.from === undefined || y2 >= query.from) && (query.to === undefined || y1 <= query.to);
+  };
+  const reported = (await listReported(db, scopeKey({ countries: [a, b] }))).filter(
+    (r) => r.flow === flow && (flow !== 'exports' || r.from === exporter) && inRange(r),
+  );
+  let chapters: TradeSeries['chapters'] = null;
+  if (query.byHs2) {
+    const years = official.pair.map((p) => p.year);
+    const byChapter = new Map<string, Map<number, { sum: number; sides: Set<string> }>>();
+    for (const year of years) {
+      for (const row of await repo.pairChapters(a, b, year)) {
+        if (
+          flow === 'exports' &&
+          !((row.reporter === a && row.flow === 'X') || (row.reporter === b && row.flow === 'M'))
+        )
+          continue;
+        let perYear = byChapter.get(row.chapter);
+        if (!perYear) byChapter.set(row.chapter, (perYear = new Map()));
+        const cell = perYear.get(year) ?? { sum: 0, sides: new Set<string>() };
+        cell.sum += Number(row.value);
+        cell.sides.add(row.reporter);
+        perYear.set(year, cell);
+      }
+    }
+    chapters = [...byChapter.entries()]
+      .sort((x, y) => x[0].localeCompare(y[0]))
+      .map(([chapter, perYear]) => ({
+        chapter,
+        title: HS_CHAPTERS[chapter] ?? chapter,
+        // Both reporters' figures are averaged, as for the pair's value.
+        years: [...perYear.entries()]
+          .sort((x, y) => x[0] - y[0])
+          .map(([year, c]) => ({ year, value: c.sum / c.sides.size })),
+      }));
+  }
+  return {
+    scope: { countries: [a, b].sort() },
+    flow,
+    exporter: exporter ?? null,
+    official,
+    reported,
+    conflicts: reported.filter((r) => r.conflict),
+    chapters,
+  };
+}
+
+export interface TargetWithProgress extends Target, ProgressResult {}
+
+async function seriesForTarget(
+  db: Kysely<DB>,
+  target: Target,
+): Promise<(YearValue & { kind: 'official' | 'reported' })[]> {
+  const reported = await listReported(db, scopeKey(target.scope));
+  const flow = target.flow as Flow;
+  const reportedSeries = reportedYears(reported, flow, target.from ?? undefined);
+  if ('group' in target.scope) {
+    const bloc = await blocTrade(db, target.scope.group);
+    return combineSeries(
+      bloc.years.map((y) => ({ year: y.year, value: y.value })),
+      reportedSeries,
+    );
+  }
+  const [a, b] = target.scope.countries as [string, string];
+  const official = pairSeries(toPoints(await new OfficialRepository(db).pairTotals(a, b)), a, b, {
+    flow,
+    exporter: target.from ?? undefined,
+  });
+  const officialYears = target.reporter ? (official.sides[target.reporter] ?? []) : official.pair;
+  return combineSeries(
+    officialYears.map((p) => ({ year: p.year, value: p.value })),
+    reportedSeries,
+  );
+}
+
+/** Targets (a scope's or all) with their progress as trade.md defines it. */
+export async function targetsWithProgress(db: Kysely<DB>, scope?: string): Promise<TargetWithProgress[]> {
+  const targets = await listTargetRecords(db, scope);
+  const out: TargetWithProgress[] = [];
+  for (const target of targets) {
+    const series = await seriesForTarget(db, target);
+    const progress = computeProgress(series, {
+      value: target.value,
+      by: target.by ? Number(target.by) : null,
+      horizon: target.horizon as Horizon | null,
+      statedOn: target.stated_on,
+    });
+    out.push({ ...target, ...progress });
+  }
+  return out;
+}
+
+export interface NewTarget {
+  scope: TradeScope;
+  flow: Flow;
+  from?: string;
+  to?: string;
+  value: number;
+  currency: string;
+  by?: string | null;
+  horizon?: Horizon | null;
+  stated_on: string;
+  reporter?: string | null;
+  source?: Record<string, unknown>;
+}
+
+/** Records a target entered by a person (CLI or API). */
+export async function createTarget(db: Kysely<DB>, input: NewTarget): Promise<TargetWithProgress> {
+  if ((input.by ?? null) === null && (input.horizon ?? null) === null) {
+    throw new ValidationError('a target needs a year (by) or a horizon', [
+      { field: 'by', reason: 'give by or horizon' },
+    ]);
+  }
+  if ('countries' in input.scope) {
+    const codes = [];
+    for (const c of input.scope.countries) codes.push(await checkCountry(db, c));
+    if (codes.length !== 2 || codes[0] === codes[1]) {
+      throw new ValidationError('a pair needs two different countries', [
+        { field: 'scope.countries', value: input.scope.countries, reason: 'give two different countries' },
+      ]);
+    }
+    input = { ...input, scope: { countries: codes.sort() } };
+    if (input.reporter && !codes.includes(await checkCountry(db, input.reporter))) {
+      throw new ValidationError('the reporter must be one of the pair', [
+        { field: 'reporter', value: input.reporter, reason: 'not one of the two countries' },
+      ]);
+    }
+  } else {
+    await getBloc(db, input.scope.group).catch(() => {
+      throw new ValidationError(
+        `unknown bloc ${input.scope && 'group' in input.scope ? input.scope.group : ''}`,
+        [{ field: 'scope.group', reason: 'not a bloc code' }],
+      );
+    });
+  }
+  const id = await recordTarget(
+    db,
+    {
+      scope: input.scope,
+      flow: input.flow,
+      from: input.from,
+      to: input.to,
+      value: input.value,
+      currency: input.currency,
+      bound: 'exact',
+      by: input.by ?? null,
+      horizon: input.horizon ?? null,
+      statedOn: input.stated_on,
+      reporter: input.reporter ?? null,
+      source: input.source ?? {},
+    },
+    null,
+  );
+  const all = await targetsWithProgress(db, scopeKey(input.scope));
+  return all.find((t) => t.id === id)!;
+}
+
+export interface PairSummary {
+  pair: string[];
+  names: Record<string, string>;
+  latest: { year: number; value: number; kind: 'official' | 'reported' } | null;
+  trend_cagr: number | null;
+  series: (YearValue & { kind: 'official' | 'reported' })[];
+  partial: PairSeries['partial'];
+  targets: TargetWithProgress[];
+  top_chapters: { chapter: string; title: string; value: number; share: number }[];
+  top_chapters_year: number | null;
+}
+
+/** A pair at a glance: the latest value and trend, its targets with progress, its main HS chapters. */
+export async function pairSummary(db: Kysely<DB>, a: string, b: string): Promise<PairSummary> {
+  const ca = await getCountry(db, a).catch(() => undefined);
+  const cb = await getCountry(db, b).catch(() => undefined);
+  if (!ca || !cb) throw new NotFoundError(`no pair ${a}-${b}: both must be countries`);
+  const [x, y] = [ca.code, cb.code].sort() as [string, string];
+  const repo = new OfficialRepository(db);
+  const official = pairSeries(toPoints(await repo.pairTotals(x, y)), x, y, { flow: 'turnover' });
+  const reported = await listReported(db, scopeKey({ countries: [x, y] }));
+  const series = combineSeries(official.pair, reportedYears(reported, 'turnover'));
+  const last = series.at(-1);
+  const chapterYear = (await repo.latestChapterYear(x, y)) ?? null;
+  let top: PairSummary['top_chapters'] = [];
+  if (chapterYear !== null) {
+    const perChapter = new Map<string, { sum: number; sides: Set<string> }>();
+    for (const row of await repo.pairChapters(x, y, chapterYear)) {
+      const cell = perChapter.get(row.chapter) ?? { sum: 0, sides: new Set<string>() };
+      cell.sum += Number(row.value);
+      cell.sides.add(row.reporter);
+      perChapter.set(row.chapter, cell);
+    }
+    const values = [...perChapter.entries()].map(([chapter, c]) => ({
+      chapter,
+      value: c.sum / c.sides.size,
+    }));
+    const total = values.reduce((s, v) => s + v.value, 0);
+    top = values
+      .sort((p, q) => q.value - p.value || p.chapter.localeCompare(q.chapter))
+      .slice(0, 10)
+      .map((v) => ({
+        chapter: v.chapter,
+        title: HS_CHAPTERS[v.chapter] ?? v.chapter,
+        value: v.value,
+        share: total > 0 ? v.value / total : 0,
+      }));
+  }
+  return {
+    pair: [x, y],
+    names: { [x]: (x === ca.code ? ca : cb).names.en ?? x, [y]: (y === ca.code ? ca : cb).names.en ?? y },
+    latest: last ? { year: last.year, value: last.value, kind: last.kind } : null,
+    trend_cagr: trendCagr(series),
+    series,
+    partial: official.partial,
+    targets: await targetsWithProgress(db, scopeKey({ countries: [x, y] })),
+    top_chapters: top,
+    top_chapters_year: chapterYear,
+  };
+}
+
+export interface BlocTrade {
+  bloc: string;
+  years: { year: number; value: number; pairs: number; members: string[] }[];
+  reported: ReportedObservation[];
+}
+
+/**
+ * A bloc's mutual trade: each year, the sum of the official values of the pairs of its members on
+ * 1 July of that year (membership as of each year).
+ */
+export async function blocTrade(
+  db: Kysely<DB>,
+  code: string,
+  range: { from?: number; to?: number } = {},
+): Promise<BlocTrade> {
+  const bloc = await getBloc(db, code);
+  const everMembers = [...new Set(bloc.history.map((m) => m.country))].sort();
+  const points = toPoints(await new OfficialRepository(db).totalsAmong(everMembers));
+  const years = [...new Set(points.map((p) => p.year))]
+    .sort((x, y) => x - y)
+    .filter(
+      (y) => (range.from === undefined || y >= range.from) && (range.to === undefined || y <= range.to),
+    );
+  const out: BlocTrade['years'] = [];
+  for (const year of years) {
+    const members = await blocMembersOn(db, bloc.code, `${year}-07-01`);
+    let value = 0;
+    let pairs = 0;
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const s = pairSeries(points, members[i]!, members[j]!, { flow: 'turnover', from: year, to: year });
+        const v = s.pair[0];
+        if (v) {
+          value += v.value;
+          pairs++;
+        }
+      }
+    }
+    if (pairs > 0) out.push({ year, value, pairs, members });
+  }
+  return { bloc: bloc.code, years: out, reported: await listReported(db, bloc.code) };
+}
