@@ -126,7 +126,10 @@ export async function tradeSeries(db: Kysely<DB>, query: TradeQuery): Promise<Tr
         )
           continue;
         let perYear = byChapter.get(row.chapter);
-        if (!perYear) byChapter.set(row.chapter, (perYear = new Map()));
+        if (!perYear) {
+          perYear = new Map();
+          byChapter.set(row.chapter, perYear);
+        }
         const cell = perYear.get(year) ?? { sum: 0, sides: new Set<string>() };
         cell.sum += Number(row.value);
         cell.sides.add(row.reporter);
