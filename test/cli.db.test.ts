@@ -92,6 +92,73 @@ describe('keruen ingest and keruen review', () => {
   });
 });
 
+describe('keruen import trade and keruen targets', () => {
+  it('imports a Comtrade-layout file, then reports a target with the progress trade.md defines', async () => {
+    const vars = await target();
+    const file = join(mkdtempSync(join(tmpdir(), 'keruen-cli-')), 'trade.csv');
+    const lines = ['period,reporterISO,partnerISO,flowCode,cmdCode,primaryValue'];
+    for (const [year, total] of [
+      [2021, 100],
+      [2022, 110],
+      [2023, 121],
+    ] as const) {
+      lines.push(`${year},KG,TJ,X,TOTAL,${total * 6e5}`, `${year},KGZ,TJK,M,TOTAL,${total * 4e5}`);
+    }
+    lines.push('2023,KG,ZZ,X,TOTAL,5');
+    writeFileSync(file, lines.join('\n'));
+    const imported = await run(
+      ['import', 'trade', file, '--source', 'test statistics', '--format', 'json'],
+      vars,
+    );
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      imported: 6,
+      rejected: [{ line: 8, field: 'partnerISO', value: 'ZZ' }],
+    });
+    const added = await run(
+      [
+        'targets',
+        'add',
+        '--countries',
+        'KG,TJ',
+        '--value',
+        '200000000',
+        '--by',
+        '2030',
+        '--stated-on',
+        '2025-03-05',
+        '--format',
+        'json',
+      ],
+      vars,
+    );
+    expect(added.code).toBe(0);
+    const listed = JSON.parse((await run(['targets', '--format', 'json'], vars)).stdout);
+    expect(listed.targets).toHaveLength(1);
+    const t = listed.targets[0];
+    expect(t).toMatchObject({
+      scope: { countries: ['KG', 'TJ'] },
+      flow: 'turnover',
+      value: 2e8,
+      currency: 'USD',
+      by: '2030',
+      stated_on: '2025-03-05',
+      latest: { year: 2023, value: 121e6, kind: 'official' },
+      projected_year: 2029,
+      status: 'on_track',
+    });
+    expect(t.trend_cagr).toBeCloseTo(0.1, 8);
+    expect(t.required_cagr).toBeCloseTo((200 / 121) ** (1 / 7) - 1, 8);
+    const bad = await run(
+      ['targets', 'add', '--countries', 'KG,TJ', '--value', 'lots', '--stated-on', 'yesterday'],
+      vars,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--value/);
+    expect(bad.stderr).toMatch(/--stated-on/);
+  });
+});
+
 describe('keruen serve', () => {
   it('finishes loading reference data after being killed in the middle of it, without duplicates', async () => {
     const vars = await target();
@@ -117,6 +184,20 @@ describe('keruen serve', () => {
     } finally {
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
+    }
+  });
+
+  it('serves the demo data with --demo, loaded once', async () => {
+    const vars = await target();
+    for (let i = 0; i < 2; i++) {
+      const server = start(['serve', '--demo', '--port', '0'], vars);
+      const url = (await server.waitFor(/http:\/\/[\d.]+:\d+\//)).trim();
+      const targets = (await (await fetch(`${url}api/v1/targets?scope=KZ-UZ`)).json()) as {
+        targets: { value: number }[];
+      };
+      expect(targets.targets.filter((t) => t.value === 10e9).length).toBe(4);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
     }
   });
 

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { databaseTarget } from '../config.js';
 import { createContext } from '../context.js';
 import { migrationStatus, openDatabase } from '../db/index.js';
+import { loadDemoData } from '../demo/index.js';
 import { registerDocumentCommands } from '../documents/index.js';
 import { registerExtractionCommands } from '../extraction/index.js';
 import { buildServer } from '../http/index.js';
@@ -36,6 +37,7 @@ function serveCommand(program: Command): void {
       });
       let app: Awaited<ReturnType<typeof buildServer>>;
       try {
+        if (options.demo && (await loadDemoData(ctx.db)).loaded) ctx.logger.info('demo data loaded');
         app = await buildServer(ctx);
         await app.listen({ port, host: options.host ?? config.host });
       } catch (error) {
@@ -120,6 +122,15 @@ export function buildProgram(): Command {
   registerExtractionCommands(program);
   registerDocumentCommands(program);
   const demoCommand = program.command('demo').description('demo data and synthetic datasets');
+  demoCommand
+    .command('load')
+    .description(
+      'load the demo data (figures, targets and records stated in the corpus, with citations) into the database',
+    )
+    .action(async () => {
+      const result = await withContext('demo load', (ctx) => loadDemoData(ctx.db));
+      process.stdout.write(result.loaded ? 'demo data loaded\n' : 'demo data already loaded\n');
+    });
   registerTradeCommands(program, importCommand, demoCommand);
   return program;
 }

@@ -1,6 +1,7 @@
 // Trade monitor: official statistics, reported figures and stated targets, and progress toward them.
 
 export { registerTradeCommands } from './cli.js';
+export { loadTradeDemo } from './demo/load.js';
 export {
   blocTrade,
   createTarget,
