@@ -14,7 +14,7 @@ export const TRADE_COLUMNS = [
   'primaryValue',
 ] as const;
 const FLOWS = new Set(['X', 'M', 'RX', 'RM']);
-const BATCH = 5000;
+const BATCH = 20_000;
 
 /** Checks one row; returns the row to store or the first problem found in it. */
 export function parseTradeRow(
@@ -81,8 +81,9 @@ export function parseTradeRow(
 }
 
 /**
- * Imports a file. Each batch is written in its own transaction together with the totals it changes, so a
- * run stopped at any point leaves consistent data, and running it again finishes the job.
+ * Imports a file. Rows go in by batches, each in its own transaction; the totals of every reporter–partner–year
+ * the file holds are then recomputed from what is stored. A run stopped at any point leaves the rows it wrote,
+ * and running it again writes the rest and recomputes the totals: the same end as one clean run.
  */
 export async function importTrade(
   db: Kysely<DB>,
@@ -95,6 +96,9 @@ export async function importTrade(
 ): Promise<ImportReport & { rows: number }> {
   const report = { ...emptyReport(), rows: 0 };
   let batch = new Map<string, OfficialRow>();
+  // The reporter–partner–years the file holds (a few thousand at most, whatever its size): their totals are
+  // recomputed at the end, from everything stored, so a run that stopped half-way is finished by the next.
+  const touched = new Map<string, { reporter: string; partner: string; year: number }>();
   const flush = async () => {
     if (batch.size === 0) return;
     const rows = [...batch.values()];
@@ -147,5 +151,12 @@ export async function importTrade(
     if (batch.size >= BATCH) await flush();
   }
   await flush();
+  const keys = [...touched.values()];
+  for (let i = 0; i < keys.length; i += 200) {
+    const slice = keys.slice(i, i + 200);
+    await db
+      .transaction()
+      .execute((trx) => new OfficialRepository(trx).refreshTotals(options.dataset, slice));
+  }
   return report;
 }
