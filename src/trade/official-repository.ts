@@ -36,25 +36,28 @@ export class OfficialRepository {
         ${rows.map((r) => r.cmd)}::text[], ${rows.map((r) => r.year)}::int[], ${rows.map((r) => r.month)}::int[],
         ${rows.map((r) => String(r.value))}::numeric[], ${rows.map((r) => r.line)}::int[]
       ) as r(reporter, partner, flow, cmd, year, month, value, line)`;
-    // A partitioned table has no xmax to tell inserts from updates: count the keys already stored instead.
-    const existing = await sql<{ n: number }>`
-      select count(*)::int as n from ${columns}
-      join trade_official o on o.dataset = ${dataset} and o.reporter = r.reporter and o.partner = r.partner
-        and o.flow = r.flow and o.cmd = r.cmd and o.year = r.year and o.month = r.month`.execute(this.db);
-    const changed = await sql<{ n: number }>`
+    // A partitioned table has no xmax to tell inserts from updates: new keys go in first (counted), then the
+    // stored rows whose value differs are updated (counted). Both statements go through the primary key.
+    const inserted = await sql<{ n: number }>`
       with written as (
         insert into trade_official (dataset, reporter, partner, flow, cmd, year, month, value, source_line)
         select ${dataset}, r.reporter, r.partner, r.flow, r.cmd, r.year, r.month, r.value, r.line from ${columns}
-        on conflict (dataset, reporter, partner, flow, cmd, year, month)
-        do update set value = excluded.value, source_line = excluded.source_line
-        where trade_official.value is distinct from excluded.value
+        on conflict (dataset, reporter, partner, flow, cmd, year, month) do nothing
         returning 1
       )
       select count(*)::int as n from written`.execute(this.db);
-    const stored = existing.rows[0]?.n ?? 0;
-    const written = changed.rows[0]?.n ?? 0;
-    const inserted = rows.length - stored;
-    return { inserted, updated: written - inserted };
+    const insertedCount = inserted.rows[0]?.n ?? 0;
+    if (insertedCount === rows.length) return { inserted: insertedCount, updated: 0 };
+    const updated = await sql<{ n: number }>`
+      with written as (
+        update trade_official o set value = r.value, source_line = r.line
+        from ${columns}
+        where o.dataset = ${dataset} and o.reporter = r.reporter and o.partner = r.partner and o.flow = r.flow
+          and o.cmd = r.cmd and o.year = r.year and o.month = r.month and o.value is distinct from r.value
+        returning 1
+      )
+      select count(*)::int as n from written`.execute(this.db);
+    return { inserted: insertedCount, updated: updated.rows[0]?.n ?? 0 };
   }
 
   /**
