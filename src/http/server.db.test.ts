@@ -121,3 +121,14 @@ describe('OpenAPI', () => {
     expect(res.body).toMatch(/swagger/i);
   });
 });
+
+describe('the home page', () => {
+  it('says what the server holds and where the API is, with a strict CSP', async () => {
+    const res = await app.inject('/');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(res.body).toContain('href="/docs"');
+    expect(res.body).toMatch(/trade targets/);
+  });
+});

@@ -17,6 +17,7 @@ import { migrationStatus } from '../db/index.js';
 import { documentRoutes } from '../documents/index.js';
 import { referenceRoutes } from '../reference/index.js';
 import { tradeRoutes } from '../trade/index.js';
+import { homePage } from './home.js';
 import { problemType, sendProblem, toProblem } from './problem.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -87,6 +88,16 @@ export async function buildServer(ctx: AppContext) {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header(
+        'content-security-policy',
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      )
+      .send(await homePage(ctx.db, ctx.config.version)),
+  );
 
   app.get(
     '/health',
