@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/index.js';
 import { reviewCounts } from '../documents/index.js';
+import { listBlocs, listCountries } from '../reference/index.js';
 import { listReported, targetsWithProgress } from '../trade/index.js';
 
 function escapeHtml(value: unknown): string {
@@ -35,14 +36,23 @@ const STATUS_COLOURS: Record<string, string> = {
 
 /** The home page as HTML. */
 export async function homePage(db: Kysely<DB>, version: string): Promise<string> {
-  const [targets, reported, review] = await Promise.all([
+  const [targets, reported, review, countries, blocs] = await Promise.all([
     targetsWithProgress(db),
     listReported(db),
     reviewCounts(db),
+    listCountries(db),
+    listBlocs(db),
+  ]);
+  const name = new Map<string, string>([
+    ...countries.map((c) => [c.code, c.names.en ?? c.code] as const),
+    ...blocs.map((b) => [b.code, b.names.en ?? b.code] as const),
   ]);
   const rows = targets
     .map((t) => {
-      const scope = 'group' in t.scope ? t.scope.group : t.scope.countries.join('–');
+      const scope =
+        'group' in t.scope
+          ? (name.get(t.scope.group) ?? t.scope.group)
+          : t.scope.countries.map((c) => name.get(c) ?? c).join('–');
       const due = t.by ?? (t.horizon ? `${t.horizon} term (${t.target_year})` : 'no year stated');
       const latest = t.latest
         ? `${money(t.latest.value, t.currency)} in ${t.latest.year} (${t.latest.kind})`
@@ -51,7 +61,7 @@ export async function homePage(db: Kysely<DB>, version: string): Promise<string>
       const link =
         typeof t.source.url === 'string' && /^https?:\/\//.test(t.source.url) ? t.source.url : null;
       return `<tr><td>${escapeHtml(scope)}</td><td>${escapeHtml(money(t.value, t.currency))}</td><td>${escapeHtml(due)}</td>
-        <td>${escapeHtml(t.stated_on)}</td><td>${escapeHtml(latest)}</td>
+        <td class="date">${escapeHtml(t.stated_on)}</td><td>${escapeHtml(latest)}</td>
         <td>${t.progress === null ? '' : `${(t.progress * 100).toFixed(0)}%`}</td>
         <td><span class="status" style="background:${STATUS_COLOURS[t.status] ?? '#57606a'}">${escapeHtml(t.status.replace('_', ' '))}</span></td>
         <td>${link ? `<a href="${escapeHtml(link)}" rel="noopener noreferrer">${escapeHtml(source || 'source')}</a>` : escapeHtml(source)}</td></tr>`;
@@ -73,7 +83,7 @@ export async function homePage(db: Kysely<DB>, version: string): Promise<string>
   th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid #d0d7de; vertical-align: top; }
   .status { color: #fff; border-radius: 1rem; padding: .1rem .6rem; white-space: nowrap; }
   a { color: #0550ae; } a:focus { outline: 3px solid #0969da; outline-offset: 2px; }
-  .table { overflow-x: auto; }
+  .table { overflow-x: auto; } .date { white-space: nowrap; }
 </style>
 </head>
 <body>
