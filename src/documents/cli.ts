@@ -6,7 +6,14 @@ import type { Command } from 'commander';
 import { countProgress, parseFormat, printJson, printTable, withContext } from '../cli/index.js';
 import { ValidationError } from '../errors.js';
 import { today } from '../reference/index.js';
-import { decideFact, getFact, ingestDocument, type ReviewItem, reviewQueue } from './service.js';
+import {
+  type Decision,
+  decideFact,
+  getFact,
+  ingestDocument,
+  type ReviewItem,
+  reviewQueue,
+} from './service.js';
 
 /** The files a path names: the file itself, or the documents (*.md, *.txt) of a folder, in name order. */
 export function documentFiles(path: string): string[] {
@@ -171,18 +178,13 @@ export function registerDocumentCommands(program: Command): void {
         options: { set?: string[]; as?: string; expectVersion?: string; format: string },
       ) => {
         const format = parseFormat(options.format);
-        const view = await withContext('review accept', async (ctx) => {
-          const fid = factId(id);
-          const version = options.expectVersion
-            ? Number(options.expectVersion)
-            : (await getFact(ctx.db, fid)).version;
-          return decideFact(ctx.db, fid, {
-            action: 'accept',
-            version,
-            reviewer: reviewer(options.as),
-            edited: parseEdits(options.set ?? []),
-          });
-        });
+        const edited = parseEdits(options.set ?? []);
+        const view = await decideFromCli('review accept', id, options.expectVersion, (version) => ({
+          action: 'accept',
+          version,
+          reviewer: reviewer(options.as),
+          edited,
+        }));
         if (format === 'json') return printJson(view);
         process.stdout.write(
           `fact ${view.id} accepted by ${view.decided_by}${view.applied ? ' and recorded' : ''}\n`,
@@ -204,22 +206,30 @@ export function registerDocumentCommands(program: Command): void {
         options: { reason: string; as?: string; expectVersion?: string; format: string },
       ) => {
         const format = parseFormat(options.format);
-        const view = await withContext('review reject', async (ctx) => {
-          const fid = factId(id);
-          const version = options.expectVersion
-            ? Number(options.expectVersion)
-            : (await getFact(ctx.db, fid)).version;
-          return decideFact(ctx.db, fid, {
-            action: 'reject',
-            version,
-            reviewer: reviewer(options.as),
-            reason: options.reason,
-          });
-        });
+        const view = await decideFromCli('review reject', id, options.expectVersion, (version) => ({
+          action: 'reject',
+          version,
+          reviewer: reviewer(options.as),
+          reason: options.reason,
+        }));
         if (format === 'json') return printJson(view);
         process.stdout.write(`fact ${view.id} rejected by ${view.decided_by}\n`);
       },
     );
+}
+
+/** Decides on a fact at the version the user reviewed, or at its current version when none is given. */
+function decideFromCli(
+  command: string,
+  id: string,
+  expectVersion: string | undefined,
+  decision: (version: number) => Decision,
+) {
+  return withContext(command, async (ctx) => {
+    const fid = factId(id);
+    const version = expectVersion ? Number(expectVersion) : (await getFact(ctx.db, fid)).version;
+    return decideFact(ctx.db, fid, decision(version));
+  });
 }
 
 function factId(text: string): number {

@@ -1,6 +1,6 @@
 // SQL of official trade statistics: upserts of imported rows, the totals kept beside them, and the
 // series read from those totals. One statement per method.
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/index.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -23,6 +23,19 @@ export interface TotalRow {
   year: number;
   month: number;
   value: string;
+}
+
+/** Rows of a pair from either reporter's side: (a reporting on b) or (b reporting on a). */
+function eitherWay(
+  eb: ExpressionBuilder<DB, 'trade_official_total'> | ExpressionBuilder<DB, 'trade_official_chapter'>,
+  a: string,
+  b: string,
+) {
+  const e = eb as ExpressionBuilder<DB, 'trade_official_total'>;
+  return e.or([
+    e.and([e('reporter', '=', a), e('partner', '=', b)]),
+    e.and([e('reporter', '=', b), e('partner', '=', a)]),
+  ]);
 }
 
 export class OfficialRepository {
@@ -124,12 +137,7 @@ export class OfficialRepository {
     return this.db
       .selectFrom('trade_official_total')
       .select(['dataset', 'reporter', 'partner', 'flow', 'year', 'month', 'value'])
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('reporter', '=', a), eb('partner', '=', b)]),
-          eb.and([eb('reporter', '=', b), eb('partner', '=', a)]),
-        ]),
-      )
+      .where((eb) => eitherWay(eb, a, b))
       .where('flow', 'in', ['X', 'M'])
       .orderBy('year')
       .orderBy('month')
@@ -148,12 +156,7 @@ export class OfficialRepository {
     return this.db
       .selectFrom('trade_official_chapter')
       .select(['reporter', 'flow', 'chapter', 'value'])
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('reporter', '=', a), eb('partner', '=', b)]),
-          eb.and([eb('reporter', '=', b), eb('partner', '=', a)]),
-        ]),
-      )
+      .where((eb) => eitherWay(eb, a, b))
       .where('flow', 'in', ['X', 'M'])
       .where('year', '=', year)
       .orderBy('chapter')
@@ -167,12 +170,7 @@ export class OfficialRepository {
     const row = await this.db
       .selectFrom('trade_official_chapter')
       .select(sql<number>`max(year)`.as('year'))
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('reporter', '=', a), eb('partner', '=', b)]),
-          eb.and([eb('reporter', '=', b), eb('partner', '=', a)]),
-        ]),
-      )
+      .where((eb) => eitherWay(eb, a, b))
       .executeTakeFirst();
     return row?.year ?? undefined;
   }

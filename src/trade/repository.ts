@@ -63,6 +63,20 @@ export interface TargetRow {
   version: number;
 }
 
+const REPORTED_COLUMNS = [
+  'id',
+  'scope',
+  'flow',
+  'exporter',
+  'importer',
+  'period_from',
+  'period_to',
+  'currency',
+  'value',
+  'bound',
+  'change_pct',
+] as const;
+
 export class TradeRepository {
   constructor(private readonly db: Executor) {}
 
@@ -70,19 +84,7 @@ export class TradeRepository {
   async findSameFigure(key: ReportedKey, value: number, tolerance: number): Promise<ReportedRow | undefined> {
     return this.db
       .selectFrom('trade_reported')
-      .select([
-        'id',
-        'scope',
-        'flow',
-        'exporter',
-        'importer',
-        'period_from',
-        'period_to',
-        'currency',
-        'value',
-        'bound',
-        'change_pct',
-      ])
+      .select(REPORTED_COLUMNS)
       .where('scope', '=', key.scope)
       .where('flow', '=', key.flow)
       .where(sql<boolean>`exporter is not distinct from ${key.exporter}`)
@@ -136,19 +138,7 @@ export class TradeRepository {
   async listReported(scope: string | undefined): Promise<ReportedRow[]> {
     let query = this.db
       .selectFrom('trade_reported')
-      .select([
-        'id',
-        'scope',
-        'flow',
-        'exporter',
-        'importer',
-        'period_from',
-        'period_to',
-        'currency',
-        'value',
-        'bound',
-        'change_pct',
-      ])
+      .select(REPORTED_COLUMNS)
       .orderBy('scope')
       .orderBy('period_from')
       .orderBy('period_to')
