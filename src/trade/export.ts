@@ -1,4 +1,5 @@
-// A trade series as CSV: one row per year and source (each reporter side, the pair, each reported figure).
+// A trade series as CSV or XLSX: one row per year and source (each reporter side, the pair, each reported figure).
+import ExcelJS from 'exceljs';
 import type { TradeSeries } from './monitor.js';
 
 function cell(value: unknown): string {
@@ -9,7 +10,22 @@ function cell(value: unknown): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function seriesCsv(series: TradeSeries): string {
+const HEADER = [
+  'scope',
+  'flow',
+  'kind',
+  'reporter',
+  'period_from',
+  'period_to',
+  'value',
+  'currency',
+  'bound',
+  'conflict',
+  'source',
+];
+
+/** The rows of a series, header first. */
+function seriesRows(series: TradeSeries): unknown[][] {
   const rows: unknown[][] = [
     [
       'scope',
@@ -75,5 +91,22 @@ export function seriesCsv(series: TradeSeries): string {
       source,
     ]);
   }
-  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return rows;
+}
+
+export function seriesCsv(series: TradeSeries): string {
+  return `${seriesRows(series)
+    .map((r) => r.map(cell).join(','))
+    .join('\r\n')}\r\n`;
+}
+
+/** The same rows as a workbook of one sheet, values as numbers. */
+export async function seriesXlsx(series: TradeSeries): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Keruen';
+  const sheet = workbook.addWorksheet(`trade ${series.scope.countries.join('-')}`);
+  for (const row of seriesRows(series)) sheet.addRow(row.map((v) => (v === undefined ? null : v)));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getColumn(7).numFmt = '#,##0';
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

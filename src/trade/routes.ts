@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { isoDate as isoDateSchema } from '../reference/index.js';
-import { seriesCsv } from './export.js';
+import { seriesCsv, seriesXlsx } from './export.js';
 import { blocTrade, createTarget, pairSummary, targetsWithProgress, tradeSeries } from './monitor.js';
 import { listReported } from './reported.js';
 
@@ -184,7 +184,7 @@ export function tradeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             from: z.coerce.number().int().min(1950).max(2100).optional(),
             to: z.coerce.number().int().min(1950).max(2100).optional(),
             by: z.enum(['hs2']).optional(),
-            format: z.enum(['json', 'csv']).optional(),
+            format: z.enum(['json', 'csv', 'xlsx']).optional(),
           }),
         },
       },
@@ -196,6 +196,15 @@ export function tradeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           to: req.query.to,
           byHs2: req.query.by === 'hs2',
         });
+        if (req.query.format === 'xlsx') {
+          return reply
+            .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+            .header(
+              'content-disposition',
+              `attachment; filename="trade-${series.scope.countries.join('-')}.xlsx"`,
+            )
+            .send(await seriesXlsx(series));
+        }
         if (req.query.format === 'csv') {
           return reply
             .type('text/csv; charset=utf-8')

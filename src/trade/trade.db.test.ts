@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testContext } from '../../test/support/db.js';
 import type { AppContext } from '../context.js';
@@ -272,6 +273,12 @@ describe('trade API', () => {
       'scope,flow,kind,reporter,period_from,period_to,value,currency,bound,conflict,source',
     );
     expect(exported.body).toContain('KZ-UZ,turnover,official_pair,KZ+UZ,2023-01,2023-12,125000000');
+    const xlsx = await app.inject('/api/v1/trade?countries=KZ,UZ&format=xlsx');
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = workbook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.some((r) => r[3] === 'official_pair' && r[7] === 125e6)).toBe(true);
   });
 
   it('creates a target (201) and refuses a bad one with the fields named (400)', async () => {
