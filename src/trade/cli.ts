@@ -33,6 +33,7 @@ export function registerTradeCommands(program: Command, importCommand: Command, 
             dataset: options.source,
             resolve,
             onBytes: (b) => progress.update(b),
+            onBatch: (rows) => ctx.logger.debug({ rows }, 'batch committed'),
           });
         } finally {
           progress.stop();

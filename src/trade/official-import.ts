@@ -92,6 +92,8 @@ export async function importTrade(
     dataset: string;
     resolve: (code: string) => string | undefined;
     onBytes?: (bytes: number) => void;
+    /** Called after each batch is committed, with the rows read so far. */
+    onBatch?: (rowsRead: number) => void;
   },
 ): Promise<ImportReport & { rows: number }> {
   const report = { ...emptyReport(), rows: 0 };
@@ -119,6 +121,7 @@ export async function importTrade(
     report.imported += result.inserted;
     report.updated += result.updated;
     report.unchanged += rows.length - result.inserted - result.updated;
+    options.onBatch?.(report.rows);
   };
   for await (const { line, values } of readCsv(source, {
     required: TRADE_COLUMNS,

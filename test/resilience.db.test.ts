@@ -1,0 +1,71 @@
+// A crash in the middle of an import, then the same command again: the database ends as one clean run leaves it.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/index.js';
+import { emptyTarget } from './support/db.js';
+import { run, start } from './support/process.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function snapshot(vars: Record<string, string>) {
+  const database = await openDatabase(
+    vars.DATABASE_URL
+      ? { engine: 'postgres', url: vars.DATABASE_URL }
+      : { engine: 'pglite', dataDir: join(vars.KERUEN_DATA_DIR!, 'db') },
+  );
+  try {
+    const rows = await sql<{
+      n: number;
+      total: string;
+    }>`select count(*)::int as n, coalesce(sum(value), 0)::text as total from trade_official`.execute(
+      database.db,
+    );
+    const totals = await sql<{ line: string }>`
+      select concat_ws('|', reporter, partner, flow, year, month, value, basis) as line from trade_official_total
+      order by reporter, partner, flow, year, month`.execute(database.db);
+    return { rows: rows.rows[0], totals: totals.rows.map((r) => r.line) };
+  } finally {
+    await database.close();
+  }
+}
+
+describe('a killed trade import', () => {
+  it('is finished by running the same command again, with the result of a clean run', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'keruen-kill-')), 'trade.csv');
+    expect((await run(['demo', 'trade', '--rows', '60000', '--seed', '3', '--out', file], {})).code).toBe(0);
+
+    const killed = await emptyTarget();
+    cleanups.push(killed.drop);
+    const first = start(['import', 'trade', file, '--format', 'json'], {
+      ...killed.vars,
+      LOG_LEVEL: 'debug',
+    });
+    // Once the first batches are committed, kill it without warning.
+    await first.waitFor(/"rows":40000,"msg":"batch committed"/, 120_000);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const partial = await snapshot(killed.vars);
+    const again = await run(['import', 'trade', file, '--format', 'json'], killed.vars);
+    expect(again.code).toBe(0);
+    const report = JSON.parse(again.stdout);
+    expect(report.imported + report.unchanged).toBe(60_000);
+
+    const clean = await emptyTarget();
+    cleanups.push(clean.drop);
+    expect((await run(['import', 'trade', file, '--format', 'json'], clean.vars)).code).toBe(0);
+
+    const resumed = await snapshot(killed.vars);
+    const expected = await snapshot(clean.vars);
+    expect(resumed.rows).toEqual(expected.rows);
+    expect(resumed.totals).toEqual(expected.totals);
+    expect(expected.rows!.n).toBe(60_000);
+    // The kill came in the middle: some rows were in, not all.
+    expect(partial.rows!.n).toBeLessThan(60_000);
+  });
+});
