@@ -32,6 +32,9 @@ export function* generateTradeRows(rows: number, seed: number): Generator<string
   const pairs: [string, string][] = [];
   for (const r of REPORTERS) for (const p of REPORTERS) if (r !== p) pairs.push([r, p]);
   const scale = new Map(pairs.map(([r, p]) => [`${r}${p}`, 1e7 + Math.floor(rand() * 2e9)]));
+  // Enough detail per total that the rows fit in thirty years of annual and monthly periods.
+  const totalsPerYear = pairs.length * 2 * 13;
+  const meanDetail = Math.min(codes.length / 2 - 1, Math.max(22, Math.ceil(rows / (totalsPerYear * 30))));
   let left = rows;
   for (let year = 2024; year >= 1950 && left > 0; year--) {
     for (const monthly of [false, true]) {
@@ -40,8 +43,8 @@ export function* generateTradeRows(rows: number, seed: number): Generator<string
         for (const [reporter, partner] of pairs) {
           for (const flow of ['X', 'M']) {
             if (left <= 0) return;
-            // Detail rows for this total: up to 40, and never more than the rows left after the total.
-            const detail = Math.min(left - 1, 5 + Math.floor(rand() * 36));
+            // Detail rows for this total: about meanDetail, never more than the rows left after the total.
+            const detail = Math.min(left - 1, 5 + Math.floor(rand() * (2 * meanDetail - 9)));
             const growth = 1.06 ** (year - 2015);
             const size =
               (scale.get(`${reporter}${partner}`) ?? 1e8) *
