@@ -4,6 +4,7 @@ import type { TradeSeries } from './monitor.js';
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
   const text = String(value);
   // Quote fields with separators, quotes or line breaks; neutralize spreadsheet formulas.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
@@ -26,21 +27,7 @@ const HEADER = [
 
 /** The rows of a series, header first. */
 function seriesRows(series: TradeSeries): unknown[][] {
-  const rows: unknown[][] = [
-    [
-      'scope',
-      'flow',
-      'kind',
-      'reporter',
-      'period_from',
-      'period_to',
-      'value',
-      'currency',
-      'bound',
-      'conflict',
-      'source',
-    ],
-  ];
+  const rows: unknown[][] = [HEADER];
   const scope = series.scope.countries.join('-');
   for (const [reporter, points] of Object.entries(series.official.sides)) {
     for (const p of points)
