@@ -366,8 +366,8 @@ function readSentence(
       ? mainFact.flow === 'exports' && mainFact.from && mainFact.to
         ? { scope: mainFact.scope, from: mainFact.from, to: mainFact.to }
         : undefined
-      : readFlow(p, text, meta, ctx, sentence, cand, countries, out, emitted);
-    if (flow && !mainFact && !goal) flow = complement(flow, text, sentence, cand, out, emitted, periods, si);
+      : readFlow(p, text, ctx, sentence, cand, countries, out, emitted);
+    if (flow && !mainFact && !goal) flow = complement(flow, sentence, cand, out, emitted, periods, si);
     const scope = mainFact
       ? mainFact.scope
       : (flow?.scope ?? readScope(p, text, ctx, sentence, si, cand, countries, blocs, state, out, emitted));
@@ -549,7 +549,6 @@ function countryAt(countries: CountryMention[], start: number, end: number): Cou
 function readFlow(
   p: Patterns,
   text: string,
-  meta: DocumentMeta,
   ctx: DocumentContext,
   sentence: Sentence,
   cand: Candidate,
@@ -627,7 +626,6 @@ function readFlow(
     if (from && !to) to = partnerOf(from);
   }
   if (!from || !to || from === to) return undefined;
-  void meta;
   return { scope: sortedPair(from, to), from, to };
 }
 
@@ -659,7 +657,6 @@ function lastMainFact(out: Emitted[], emitted: Emitted[]): TradeFact | undefined
  */
 function complement(
   flow: Flow,
-  text: string,
   sentence: Sentence,
   cand: Candidate,
   out: Emitted[],
@@ -684,7 +681,6 @@ function complement(
           own.ref.period.from === e.fact.period.from &&
           own.ref.period.to === e.fact.period.to)),
   );
-  void text;
   return earlier ? { scope: flow.scope, from: flow.to, to: flow.from } : flow;
 }
 
@@ -803,7 +799,6 @@ function readPeriod(
   // …or a period stated later in the paragraph ("… amounted to $1.3 billion in 2023" closing a block of figures).
   const later = cand.base ? undefined : laterPeriod();
   if (later) return { period: later, confidence: 0.5 };
-  void text;
   return undefined;
 }
 

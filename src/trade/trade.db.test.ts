@@ -14,7 +14,6 @@ import {
   importTrade,
   pairSummary,
   recordReportedFigure,
-  targetsWithProgress,
   tradeSeries,
 } from './index.js';
 
