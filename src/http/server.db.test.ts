@@ -132,3 +132,37 @@ describe('the home page', () => {
     expect(res.body).toMatch(/trade targets/);
   });
 });
+
+describe('CORS', () => {
+  it('is off by default', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { origin: 'https://elsewhere.example' },
+    });
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('allows the configured origins only', async () => {
+    const cors = await buildServer({
+      ...ctx,
+      config: { ...ctx.config, corsOrigins: ['https://ministry.example'] },
+    });
+    try {
+      const allowed = await cors.inject({
+        method: 'OPTIONS',
+        url: '/api/v1/targets',
+        headers: { origin: 'https://ministry.example', 'access-control-request-method': 'POST' },
+      });
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://ministry.example');
+      const other = await cors.inject({
+        method: 'GET',
+        url: '/health',
+        headers: { origin: 'https://elsewhere.example' },
+      });
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await cors.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 // The HTTP server, assembled from each capability's routes: problem details for every error,
 // OpenAPI 3.1 generated from the zod schemas at /openapi.json and browsable at /docs.
+import fastifyCors from '@fastify/cors';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
@@ -66,6 +67,16 @@ export async function buildServer(ctx: AppContext) {
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'no-referrer');
   });
+
+  // CORS is off unless KERUEN_CORS_ORIGINS names the origins allowed to call the API from a browser.
+  if (ctx.config.corsOrigins.length > 0) {
+    await app.register(fastifyCors, {
+      origin: ctx.config.corsOrigins.includes('*') ? true : ctx.config.corsOrigins,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['content-type', 'if-match', 'authorization'],
+      exposedHeaders: ['etag'],
+    });
+  }
 
   await app.register(fastifySwagger, {
     openapi: {
