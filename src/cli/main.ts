@@ -42,6 +42,11 @@ function serveCommand(program: Command): void {
         await app.listen({ port, host: options.host ?? config.host });
       } catch (error) {
         await ctx.close();
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          throw new Error(
+            `port ${port} on ${options.host ?? config.host} is already in use: stop the program using it, or choose another port with PORT or --port`,
+          );
+        }
         throw error;
       }
       const address = app.server.address();
