@@ -85,8 +85,8 @@ export async function buildServer(ctx: AppContext) {
         title: 'Keruen API',
         version: ctx.config.version,
         description:
-          'Trade cooperation in Central Asia and the Eurasian region: reference data, producers, trade figures and ' +
-          'targets, cooperation records and the documents they come from. Errors are RFC 9457 problem details.',
+          'Trade cooperation in Central Asia and the Eurasian region: reference data, documents and the facts read ' +
+          'from them, trade figures and targets with their sources. Errors are RFC 9457 problem details.',
       },
       tags: [
         { name: 'system' },
