@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/index.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { blocMembersOn, getBloc, getCountry, HS_CHAPTERS } from '../reference/index.js';
+import { getBloc, getCountry, HS_CHAPTERS } from '../reference/index.js';
 import { OfficialRepository } from './official-repository.js';
 import {
   combineSeries,
@@ -190,8 +190,12 @@ async function seriesForTarget(
 export async function targetsWithProgress(db: Kysely<DB>, scope?: string): Promise<TargetWithProgress[]> {
   const targets = await listTargetRecords(db, scope);
   const out: TargetWithProgress[] = [];
+  // Targets of one scope share their series: read it once per scope, flow, exporter and reporter.
+  const seriesOf = new Map<string, Promise<(YearValue & { kind: 'official' | 'reported' })[]>>();
   for (const target of targets) {
-    const series = await seriesForTarget(db, target);
+    const key = [scopeKey(target.scope), target.flow, target.from, target.reporter].join('|');
+    if (!seriesOf.has(key)) seriesOf.set(key, seriesForTarget(db, target));
+    const series = await seriesOf.get(key)!;
     const progress = computeProgress(series, {
       value: target.value,
       by: target.by ? Number(target.by) : null,
@@ -352,17 +356,29 @@ export async function blocTrade(
     .filter(
       (y) => (range.from === undefined || y >= range.from) && (range.to === undefined || y <= range.to),
     );
+  // Each pair's series once, then each year sums the pairs of the members of that year (from the history, in memory).
+  const pairValues = new Map<string, Map<number, number>>();
+  for (let i = 0; i < everMembers.length; i++) {
+    for (let j = i + 1; j < everMembers.length; j++) {
+      const s = pairSeries(points, everMembers[i]!, everMembers[j]!, { flow: 'turnover' });
+      pairValues.set(`${everMembers[i]}-${everMembers[j]}`, new Map(s.pair.map((p) => [p.year, p.value])));
+    }
+  }
   const out: BlocTrade['years'] = [];
   for (const year of years) {
-    const members = await blocMembersOn(db, bloc.code, `${year}-07-01`);
+    const on = `${year}-07-01`;
+    const members = [
+      ...new Set(
+        bloc.history.filter((m) => m.from <= on && (m.until === null || on < m.until)).map((m) => m.country),
+      ),
+    ].sort();
     let value = 0;
     let pairs = 0;
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {
-        const s = pairSeries(points, members[i]!, members[j]!, { flow: 'turnover', from: year, to: year });
-        const v = s.pair[0];
-        if (v) {
-          value += v.value;
+        const v = pairValues.get(`${members[i]}-${members[j]}`)?.get(year);
+        if (v !== undefined) {
+          value += v;
           pairs++;
         }
       }

@@ -3,7 +3,7 @@
 // and period are all kept, and shown as a conflict.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/index.js';
-import { type Citation, type SourceRef, TradeRepository } from './repository.js';
+import { type Citation, type ReportedKey, type SourceRef, TradeRepository } from './repository.js';
 
 export type { Citation, SourceRef };
 
@@ -21,15 +21,26 @@ export function scopeFromKey(key: string): TradeScope {
   return /^[A-Z]{2}(-[A-Z]{2})+$/.test(key) ? { countries: key.split('-') } : { group: key };
 }
 
-export interface ReportedFigure {
+/** What a figure and a target share: the trade they are about, and an amount. */
+interface TradeAmount {
   scope: TradeScope;
   flow: 'turnover' | 'exports';
   from?: string;
   to?: string;
   value: number;
   currency: string;
-  period: { from: string; to: string };
   bound: string;
+}
+
+/** The exporter and importer columns of an amount: set only for a flow of exports. */
+function flowColumns(a: TradeAmount): { exporter: string | null; importer: string | null } {
+  return a.flow === 'exports'
+    ? { exporter: a.from ?? null, importer: a.to ?? null }
+    : { exporter: null, importer: null };
+}
+
+export interface ReportedFigure extends TradeAmount {
+  period: { from: string; to: string };
   change_pct?: number;
 }
 
@@ -43,8 +54,7 @@ export async function recordReportedFigure(
   const key = {
     scope: scopeKey(figure.scope),
     flow: figure.flow,
-    exporter: figure.flow === 'exports' ? (figure.from ?? null) : null,
-    importer: figure.flow === 'exports' ? (figure.to ?? null) : null,
+    ...flowColumns(figure),
     period_from: figure.period.from,
     period_to: figure.period.to,
     currency: figure.currency,
@@ -66,14 +76,7 @@ export async function recordReportedFigure(
   return { observationId: id, merged: false };
 }
 
-export interface StatedTarget {
-  scope: TradeScope;
-  flow: 'turnover' | 'exports';
-  from?: string;
-  to?: string;
-  value: number;
-  currency: string;
-  bound: string;
+export interface StatedTarget extends TradeAmount {
   by: string | null;
   horizon: 'short' | 'medium' | 'long' | null;
   statedOn: string;
@@ -90,8 +93,7 @@ export async function recordTarget(
   return new TradeRepository(trx).insertTarget({
     scope: scopeKey(target.scope),
     flow: target.flow,
-    exporter: target.flow === 'exports' ? (target.from ?? null) : null,
-    importer: target.flow === 'exports' ? (target.to ?? null) : null,
+    ...flowColumns(target),
     value: String(target.value),
     currency: target.currency,
     bound: target.bound,
@@ -135,15 +137,8 @@ export async function listReported(db: Kysely<DB>, scope?: string): Promise<Repo
   const repo = new TradeRepository(db);
   const rows = await repo.listReported(scope);
   const sources = await repo.sourcesOf(rows.map((r) => r.id));
-  const groupKey = (r: {
-    scope: string;
-    flow: string;
-    exporter: string | null;
-    importer: string | null;
-    period_from: string;
-    period_to: string;
-    currency: string;
-  }) => [r.scope, r.flow, r.exporter, r.importer, r.period_from, r.period_to, r.currency].join('|');
+  const groupKey = (r: ReportedKey) =>
+    [r.scope, r.flow, r.exporter, r.importer, r.period_from, r.period_to, r.currency].join('|');
   const groups = new Map<string, number>();
   for (const r of rows) groups.set(groupKey(r), (groups.get(groupKey(r)) ?? 0) + 1);
   return rows.map((r) => ({
