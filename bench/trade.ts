@@ -75,7 +75,8 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 200);
 const t0 = performance.now();
-const report = await importTrade(ctx.db, openCsvFile(file), {
+const report = await importTrade(ctx.database, openCsvFile(file), {
+  file,
   dataset: 'bench',
   resolve: await countryResolver(ctx.db),
 });

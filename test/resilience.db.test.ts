@@ -29,7 +29,14 @@ async function snapshot(vars: Record<string, string>) {
     const totals = await sql<{ line: string }>`
       select concat_ws('|', reporter, partner, flow, year, month, value, basis) as line from trade_official_total
       order by reporter, partner, flow, year, month`.execute(database.db);
-    return { rows: rows.rows[0], totals: totals.rows.map((r) => r.line) };
+    const chapters = await sql<{ line: string }>`
+      select concat_ws('|', reporter, partner, flow, year, month, chapter, value) as line from trade_official_chapter
+      order by reporter, partner, flow, year, month, chapter`.execute(database.db);
+    return {
+      rows: rows.rows[0],
+      totals: totals.rows.map((r) => r.line),
+      chapters: chapters.rows.map((r) => r.line),
+    };
   } finally {
     await database.close();
   }
@@ -42,12 +49,12 @@ describe('a killed trade import', () => {
 
     const killed = await emptyTarget();
     cleanups.push(killed.drop);
-    const first = start(['import', 'trade', file, '--format', 'json'], {
+    const first = start(['import', 'trade', file, '--chunk', '10000', '--format', 'json'], {
       ...killed.vars,
       LOG_LEVEL: 'debug',
     });
-    // Once the first batches are committed, kill it without warning.
-    await first.waitFor(/"rows":40000,"msg":"batch committed"/, 120_000);
+    // Once the first chunks are committed, kill it without warning.
+    await first.waitFor(/"rows":30000,"msg":"chunk committed"/, 120_000);
     first.child.kill('SIGKILL');
     await first.exited;
     const partial = await snapshot(killed.vars);
@@ -64,6 +71,8 @@ describe('a killed trade import', () => {
     const expected = await snapshot(clean.vars);
     expect(resumed.rows).toEqual(expected.rows);
     expect(resumed.totals).toEqual(expected.totals);
+    expect(resumed.chapters).toEqual(expected.chapters);
+    expect(expected.chapters.length).toBeGreaterThan(0);
     expect(expected.rows!.n).toBe(60_000);
     // The kill came in the middle: some rows were in, not all.
     expect(partial.rows!.n).toBeLessThan(60_000);

@@ -1,5 +1,5 @@
 // The database: open PGlite or a PostgreSQL server, run migrations, and the table types.
-export type { Capabilities, Database, MemoryTarget } from './database.js';
+export type { BulkSession, Capabilities, Database, MemoryTarget } from './database.js';
 export { dumpEmbedded, openDatabase } from './database.js';
 export type { MigrationState } from './migrate.js';
 export { migrateToLatest, migrationStatus } from './migrate.js';

@@ -115,17 +115,38 @@ export interface TradeReportedSourceTable {
   citation: ColumnType<Record<string, unknown> | null, string | null, string | null>;
 }
 
+export interface TradeDatasetTable {
+  id: Generated<number>;
+  name: string;
+}
+
 export interface TradeOfficialTable {
-  dataset: string;
+  dataset_id: number;
   reporter: string;
   partner: string;
   flow: string;
-  cmd: string;
   year: number;
   month: number;
+  cmd: string;
+  /** trade_key(…) of the row, set by the import's SQL; never read in JavaScript (it exceeds 2^53). */
+  key: ColumnType<never, never, never>;
   value: ColumnType<string, string | number, string | number>;
   currency: Generated<string>;
+  import_id: number | null;
   source_line: number | null;
+}
+
+export interface TradeImportTable {
+  id: Generated<number>;
+  dataset: string;
+  file: string;
+  started_at: Generated<Date>;
+  finished_at: Date | null;
+  rows_read: number | null;
+  imported: number | null;
+  updated: number | null;
+  unchanged: number | null;
+  rejected: number | null;
 }
 
 export interface TradeOfficialTotalTable {
@@ -145,6 +166,7 @@ export interface TradeOfficialChapterTable {
   partner: string;
   flow: string;
   year: number;
+  month: number;
   chapter: string;
   value: ColumnType<string, string | number, string | number>;
 }
@@ -174,6 +196,8 @@ export interface DB {
   trade_reported: TradeReportedTable;
   trade_reported_source: TradeReportedSourceTable;
   trade_target: TradeTargetTable;
+  trade_dataset: TradeDatasetTable;
+  trade_import: TradeImportTable;
   trade_official: TradeOfficialTable;
   trade_official_total: TradeOfficialTotalTable;
   trade_official_chapter: TradeOfficialChapterTable;

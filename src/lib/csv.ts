@@ -1,13 +1,31 @@
-// Streaming CSV reading for every import: records with their line numbers, in constant memory.
+// Streaming CSV reading for every import: rows with their line numbers, in batches, in constant memory.
+// Parsing is Papa Parse's (RFC 4180 quoting, any line ending); this module adds what imports need on top:
+// the header checked once, line numbers that count quoted line breaks and blank lines, backpressure (the
+// file is read only as fast as the batches are consumed) and byte counts for a progress bar.
 import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import Papa from 'papaparse';
 import { ValidationError } from '../errors.js';
 
 export interface CsvRecord {
   /** Line of the file holding the record (its last line if it spans several); the header is line 1. */
   line: number;
   values: Record<string, string>;
+  /** Set when the row is not well-formed CSV (an unclosed or stray quote); its values are a best guess. */
+  problem?: string;
+}
+
+export interface CsvRow {
+  line: number;
+  /** Fields in the header's order, trimmed; missing trailing fields are ''. */
+  fields: string[];
+  problem?: string;
+}
+
+export interface CsvBatch {
+  /** The header's column names, trimmed (the same array for every batch of a file). */
+  columns: string[];
+  rows: CsvRow[];
 }
 
 export interface CsvSource {
@@ -33,6 +51,130 @@ export function openCsvFile(path: string): CsvSource {
   return { stream: createReadStream(path), size };
 }
 
+function checkHeader(fields: string[], required: readonly string[]): string[] {
+  const names = fields.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
+  const missing = required.filter((c) => !names.includes(c));
+  if (missing.length > 0) {
+    throw new ValidationError(`the header lacks required column(s): ${missing.join(', ')}`, [
+      ...missing.map((c) => ({ line: 1, field: c, reason: 'required column missing from the header' })),
+    ]);
+  }
+  return names;
+}
+
+function countBreaks(fields: string[]): number {
+  let n = 0;
+  for (const f of fields) {
+    if (f.includes('\n')) for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) n++;
+  }
+  return n;
+}
+
+/**
+ * Reads rows in batches of about `batchSize`. The header must hold every column of `required`, or the
+ * whole file is refused with a ValidationError. `onBytes` reports the bytes read so far.
+ */
+export async function* readCsvBatches(
+  source: CsvSource,
+  options: { required: readonly string[]; onBytes?: (bytes: number) => void; batchSize?: number },
+): AsyncGenerator<CsvBatch> {
+  const batchSize = options.batchSize ?? 10_000;
+  const stream = source.stream;
+  let bytes = 0;
+  stream.on('data', (chunk: Buffer | string) => {
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    options.onBytes?.(bytes);
+  });
+
+  let columns: string[] | undefined;
+  let rows: CsvRow[] = [];
+  let nextLine = 1;
+  let failure: unknown;
+  let done = false;
+  let paused: Papa.Parser | undefined;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+
+  Papa.parse<string[]>(stream as unknown as NodeJS.ReadableStream, {
+    delimiter: ',',
+    skipEmptyLines: false,
+    step(results, parser) {
+      if (failure) return;
+      const fields = results.data;
+      const line = nextLine + countBreaks(fields);
+      nextLine = line + 1;
+      if (fields.length === 1 && fields[0] === '') return; // a blank line
+      if (!columns) {
+        try {
+          columns = checkHeader(fields, options.required);
+        } catch (error) {
+          failure = error;
+          parser.abort();
+          signal();
+        }
+        return;
+      }
+      for (let i = 0; i < fields.length; i++) fields[i] = fields[i]!.trim();
+      while (fields.length < columns.length) fields.push('');
+      const error = results.errors[0];
+      rows.push(error ? { line, fields, problem: describe(error) } : { line, fields });
+      if (rows.length >= batchSize) {
+        // Hold the parser and the file until the batch is taken: memory stays at one batch and one chunk.
+        parser.pause();
+        stream.pause();
+        paused = parser;
+        signal();
+      }
+    },
+    complete() {
+      done = true;
+      signal();
+    },
+    error(error: Error) {
+      failure = new ValidationError(`the file is not readable CSV: ${error.message}`, [
+        { field: 'file', reason: error.message },
+      ]);
+      done = true;
+      signal();
+    },
+  });
+
+  try {
+    while (true) {
+      if (!paused && !done && !failure) await new Promise<void>((resolve) => (wake = resolve));
+      if (failure) throw failure;
+      if (rows.length > 0 && columns) {
+        const batch = { columns, rows };
+        rows = [];
+        yield batch;
+      }
+      if (paused) {
+        const parser = paused;
+        paused = undefined;
+        stream.resume();
+        parser.resume();
+      } else if (done) break;
+    }
+    if (!columns) {
+      throw new ValidationError('the file is empty: it has no header line', [
+        { line: 1, field: 'file', reason: 'no header line' },
+      ]);
+    }
+  } finally {
+    stream.destroy();
+  }
+}
+
+function describe(error: Papa.ParseError): string {
+  if (error.code === 'MissingQuotes') return 'a quoted field is not closed';
+  if (error.code === 'InvalidQuotes') return 'a quote inside a field that is not quoted';
+  return error.message;
+}
+
 /**
  * Reads records keyed by the header's column names (trimmed; a BOM is dropped). The header must
  * hold every column of `required`, or the whole file is refused. `onBytes` reports progress.
@@ -41,49 +183,13 @@ export async function* readCsv(
   source: CsvSource,
   options: { required: readonly string[]; onBytes?: (bytes: number) => void },
 ): AsyncGenerator<CsvRecord> {
-  let bytes = 0;
-  if (options.onBytes) {
-    const report = options.onBytes;
-    source.stream.on('data', (chunk: Buffer | string) => {
-      bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-      report(bytes);
-    });
-  }
-  const parser = source.stream.pipe(
-    parse({
-      bom: true,
-      columns: (header: string[]) => {
-        const names = header.map((h) => h.trim());
-        const missing = options.required.filter((c) => !names.includes(c));
-        if (missing.length > 0) {
-          throw new ValidationError(`the header lacks required column(s): ${missing.join(', ')}`, [
-            ...missing.map((c) => ({ line: 1, field: c, reason: 'required column missing from the header' })),
-          ]);
-        }
-        return names;
-      },
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-    }),
-  );
-  try {
-    for await (const item of parser as AsyncIterable<{
-      record: Record<string, string | undefined>;
-      info: { lines: number };
-    }>) {
+  for await (const batch of readCsvBatches(source, options)) {
+    for (const row of batch.rows) {
       const values: Record<string, string> = {};
-      for (const [key, value] of Object.entries(item.record)) values[key] = (value ?? '').trim();
-      yield { line: item.info.lines, values };
+      batch.columns.forEach((name, i) => {
+        values[name] = row.fields[i] ?? '';
+      });
+      yield row.problem ? { line: row.line, values, problem: row.problem } : { line: row.line, values };
     }
-  } catch (error) {
-    if (error instanceof ValidationError) throw error;
-    const e = error as { code?: string; message?: string; lines?: number };
-    throw new ValidationError(`the file is not readable CSV: ${e.message ?? 'parse error'}`, [
-      { line: e.lines, field: 'file', reason: e.code ?? 'CSV parse error' },
-    ]);
-  } finally {
-    source.stream.destroy();
   }
 }

@@ -1,6 +1,6 @@
 // Small utilities shared by the capabilities: streaming CSV, import reports, keyset cursors.
-export type { CsvRecord, CsvSource } from './csv.js';
-export { openCsvFile, readCsv } from './csv.js';
+export type { CsvBatch, CsvRecord, CsvRow, CsvSource } from './csv.js';
+export { openCsvFile, readCsv, readCsvBatches } from './csv.js';
 export { decodeCursor, encodeCursor } from './cursor.js';
 export type { ImportReport, RejectedRow } from './import-report.js';
 export { emptyReport } from './import-report.js';

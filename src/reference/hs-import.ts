@@ -77,10 +77,14 @@ export async function importHs(
     report.updated += result.updated;
     report.unchanged += rows.length - result.inserted - result.updated;
   };
-  for await (const { line, values } of readCsv(source, {
+  for await (const { line, values, problem } of readCsv(source, {
     required: ['section', 'hscode', 'description', 'parent', 'level'],
     onBytes: options.onBytes,
   })) {
+    if (problem) {
+      report.rejected.push({ line, field: 'row', reason: problem });
+      continue;
+    }
     const parsed = parseHsRow(values, line, options.version);
     if (parsed === 'skip') continue;
     if ('reason' in parsed) {

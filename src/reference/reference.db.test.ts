@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testContext } from '../../test/support/db.js';
 import type { AppContext } from '../context.js';
@@ -108,10 +108,10 @@ describe('HS nomenclature', () => {
 
   it('imports the full nomenclature file, then finds nothing to change on a second import', async () => {
     const file = existsSync(SHARED_HS) ? SHARED_HS.pathname : writeSmallNomenclature();
-    const expected = parse(readFileSync(file), { columns: true, bom: true }) as {
-      hscode: string;
-      level: string;
-    }[];
+    const expected = Papa.parse<{ hscode: string; level: string }>(
+      readFileSync(file, 'utf8').replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data;
     const codes = expected.filter((r) => r.hscode !== 'TOTAL');
     const first = await importHs(ctx.db, openCsvFile(file), { version: 'HS2022' });
     expect(first.rejected).toEqual([]);

@@ -1,9 +1,20 @@
 // `keruen import trade FILE.csv`: official statistics in the Comtrade-like layout of trade.md, streamed in
-// batches (constant memory), idempotent by each row's natural key, bad rows reported by line and reason.
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/index.js';
-import { type CsvSource, emptyReport, type ImportReport, type RejectedRow, readCsv } from '../lib/index.js';
-import { OfficialRepository, type OfficialRow } from './official-repository.js';
+// chunks (constant memory), idempotent by each row's natural key, bad rows reported by line and reason.
+import type { Database } from '../db/index.js';
+import {
+  type CsvSource,
+  emptyReport,
+  type ImportReport,
+  type RejectedRow,
+  readCsvBatches,
+} from '../lib/index.js';
+import {
+  datasetId,
+  mergeStaged,
+  OfficialRepository,
+  type OfficialRow,
+  stageLine,
+} from './official-repository.js';
 
 export const TRADE_COLUMNS = [
   'period',
@@ -14,7 +25,6 @@ export const TRADE_COLUMNS = [
   'primaryValue',
 ] as const;
 const FLOWS = new Set(['X', 'M', 'RX', 'RM']);
-const BATCH = 20_000;
 
 /** Checks one row; returns the row to store or the first problem found in it. */
 export function parseTradeRow(
@@ -80,86 +90,97 @@ export function parseTradeRow(
   return { reporter, partner, flow, cmd, year, month, value, line };
 }
 
+const CHUNK = 100_000;
+
 /**
- * Imports a file. Rows go in by batches, each in its own transaction; the totals of every reporter–partner–year
- * the file holds are then recomputed from what is stored. A run stopped at any point leaves the rows it wrote,
- * and running it again writes the rest and recomputes the totals: the same end as one clean run.
+ * Imports a file. Rows are checked as they are read and go in by chunks (100,000 rows), each in one transaction
+ * that also recomputes the totals and chapters of the periods it touched: a run stopped at any point leaves
+ * complete chunks with their totals, and running it again writes the rest (rows already stored are left as
+ * they are): the same end as one clean run. On a server the next chunk is read while one is written.
  */
 export async function importTrade(
-  db: Kysely<DB>,
+  database: Database,
   source: CsvSource,
   options: {
     dataset: string;
     resolve: (code: string) => string | undefined;
+    /** The file's name, kept with the import run that each row names as its origin. */
+    file?: string;
+    /** Rows per transaction (default 100,000): fewer redo less after a crash, more go faster. */
+    chunkRows?: number;
     onBytes?: (bytes: number) => void;
-    /** Called after each batch is committed, with the rows read so far. */
+    /** Called after each chunk is committed, with the rows read so far. */
     onBatch?: (rowsRead: number) => void;
   },
 ): Promise<ImportReport & { rows: number }> {
   const report = { ...emptyReport(), rows: 0 };
-  let batch = new Map<string, OfficialRow>();
-  // The reporter–partner–years the file holds (a few thousand at most, whatever its size): their totals are
-  // recomputed at the end, from everything stored, so a run that stopped half-way is finished by the next.
-  const touched = new Map<string, { reporter: string; partner: string; year: number }>();
-  const flush = async () => {
-    if (batch.size === 0) return;
-    const rows = [...batch.values()];
-    batch = new Map();
-    const keys = new Map<string, { reporter: string; partner: string; year: number }>();
-    for (const r of rows)
-      keys.set(`${r.reporter}|${r.partner}|${r.year}`, {
-        reporter: r.reporter,
-        partner: r.partner,
-        year: r.year,
+  const repo = new OfficialRepository(database.db);
+  const importId = await repo.startImport(options.dataset, options.file ?? 'unnamed');
+  const dataset = { id: await database.bulk((s) => datasetId(s, options.dataset)), name: options.dataset };
+  const reject = (row: RejectedRow) => {
+    // A file of millions of bad rows must not fill the memory with reports: the first 10,000 are kept.
+    if (report.rejected.length < 10_000) report.rejected.push(row);
+    else if (report.warnings.length === 0)
+      report.warnings.push({
+        field: 'file',
+        reason: 'more than 10,000 rows rejected; the rest are not listed',
       });
-    const result = await db.transaction().execute(async (trx) => {
-      const repo = new OfficialRepository(trx);
-      const counts = await repo.upsert(options.dataset, rows);
-      if (counts.inserted + counts.updated > 0) await repo.refreshTotals(options.dataset, [...keys.values()]);
-      return counts;
-    });
+  };
+  let chunk: string[] = [];
+  let writing: Promise<void> | undefined;
+  const write = async (lines: string[], rowsRead: number) => {
+    const result = await database.bulk((session) =>
+      mergeStaged(session, dataset, importId, lines.join(''), lines.length),
+    );
     report.imported += result.inserted;
     report.updated += result.updated;
-    report.unchanged += rows.length - result.inserted - result.updated;
-    options.onBatch?.(report.rows);
-  };
-  for await (const { line, values } of readCsv(source, {
-    required: TRADE_COLUMNS,
-    onBytes: options.onBytes,
-  })) {
-    report.rows++;
-    const parsed = parseTradeRow(values, line, options.resolve);
-    if ('reason' in parsed) {
-      // A file of millions of bad rows must not fill the memory with reports: the first 10,000 are kept.
-      if (report.rejected.length < 10_000) report.rejected.push(parsed);
-      else if (report.rejected.length === 10_000)
-        report.warnings.push({
-          field: 'file',
-          reason: 'more than 10,000 rows rejected; the rest are not listed',
-        });
-      continue;
-    }
-    const key = `${parsed.reporter}|${parsed.partner}|${parsed.flow}|${parsed.cmd}|${parsed.year}|${parsed.month}`;
-    const earlier = batch.get(key);
-    if (earlier) {
-      report.rejected.push({
-        line,
+    report.unchanged += lines.length - result.repeats.length - result.inserted - result.updated;
+    for (const r of result.repeats)
+      reject({
+        line: r.line,
         field: 'period',
-        value: values.period,
-        reason: `repeats the row of line ${earlier.line} (same reporter, partner, flow, commodity and period)`,
+        reason: `repeats the row of line ${r.first} (same reporter, partner, flow, commodity and period)`,
       });
-      continue;
+    options.onBatch?.(rowsRead);
+  };
+  const flush = async () => {
+    await writing;
+    if (chunk.length === 0) return;
+    writing = write(chunk, report.rows);
+    chunk = [];
+  };
+  try {
+    for await (const batch of readCsvBatches(source, { required: TRADE_COLUMNS, onBytes: options.onBytes })) {
+      const at = TRADE_COLUMNS.map((c) => batch.columns.indexOf(c));
+      const values: Record<string, string> = {};
+      for (const row of batch.rows) {
+        report.rows++;
+        if (row.problem) {
+          reject({ line: row.line, field: 'row', reason: row.problem });
+          continue;
+        }
+        TRADE_COLUMNS.forEach((c, i) => {
+          values[c] = row.fields[at[i]!] ?? '';
+        });
+        const parsed = parseTradeRow(values, row.line, options.resolve);
+        if ('reason' in parsed) reject(parsed);
+        else chunk.push(stageLine(parsed));
+      }
+      if (chunk.length >= (options.chunkRows ?? CHUNK)) await flush();
     }
-    batch.set(key, parsed);
-    if (batch.size >= BATCH) await flush();
+    await flush();
+    await writing;
+  } finally {
+    // A failed chunk must not leave its promise unobserved while the error that stopped the loop is thrown.
+    await writing?.catch(() => {});
   }
-  await flush();
-  const keys = [...touched.values()];
-  for (let i = 0; i < keys.length; i += 200) {
-    const slice = keys.slice(i, i + 200);
-    await db
-      .transaction()
-      .execute((trx) => new OfficialRepository(trx).refreshTotals(options.dataset, slice));
-  }
+  await repo.finishImport(importId, {
+    rows: report.rows,
+    imported: report.imported,
+    updated: report.updated,
+    unchanged: report.unchanged,
+    rejected: report.rejected.length,
+  });
+  report.rejected.sort((x, y) => x.line - y.line);
   return report;
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testContext } from '../../test/support/db.js';
 import type { AppContext } from '../context.js';
@@ -16,6 +17,7 @@ import {
   recordReportedFigure,
   tradeSeries,
 } from './index.js';
+import { OfficialRepository } from './official-repository.js';
 
 let ctx: AppContext;
 let app: Server;
@@ -36,7 +38,11 @@ function csv(name: string, lines: string[]): string {
 }
 
 async function load(file: string, dataset = 'test') {
-  return importTrade(ctx.db, openCsvFile(file), { dataset, resolve: await countryResolver(ctx.db) });
+  return importTrade(ctx.database, openCsvFile(file), {
+    dataset,
+    file,
+    resolve: await countryResolver(ctx.db),
+  });
 }
 
 describe('importing official statistics', () => {
@@ -128,6 +134,54 @@ describe('importing official statistics', () => {
       ['52', 400],
       ['84', 70],
     ]);
+  });
+
+  it('takes a year’s chapters from its annual rows, else from the sum of its months, across chunks', async () => {
+    const file = csv('months.csv', [
+      // Tajikistan reports 2021 by months only (HS4 and HS6 in January: the HS4 level counts) …
+      '202101,TJ,AF,X,1001,10',
+      '202101,TJ,AF,X,100110,4',
+      '202102,TJ,AF,X,1001,20',
+      '202102,TJ,AF,X,2501,5',
+      // … and 2022 both by months and as a year: the annual rows count, not the months.
+      '202201,TJ,AF,X,1001,99',
+      '2022,TJ,AF,X,1001,300',
+      '2022,TJ,AF,X,2501,50',
+    ]);
+    // Three rows a chunk: a month's rows are split between transactions, and still add up.
+    const report = await importTrade(ctx.database, openCsvFile(file), {
+      dataset: 'months',
+      file,
+      chunkRows: 3,
+      resolve: await countryResolver(ctx.db),
+    });
+    expect(report).toMatchObject({ imported: 7, rejected: [] });
+    const chapters = (year: number) =>
+      sql<{ chapter: string; value: string }>`
+        select chapter, value from trade_official_chapter
+        where dataset = 'months' and reporter = 'TJ' and partner = 'AF' and year = ${year} and month = 0
+        order by chapter`.execute(ctx.db);
+    expect((await chapters(2022)).rows).toEqual([
+      { chapter: '10', value: '300' },
+      { chapter: '25', value: '50' },
+    ]);
+    const summary = await pairSummary(ctx.db, 'AF', 'TJ');
+    expect(summary.top_chapters.map((c) => [c.chapter, c.value])).toEqual([
+      ['10', 300],
+      ['25', 50],
+    ]);
+    const months2021 = await new OfficialRepository(ctx.db).pairChapters('AF', 'TJ', 2021);
+    expect(months2021.map((c) => [c.chapter, Number(c.value)])).toEqual([
+      ['10', 30],
+      ['25', 5],
+    ]);
+    // Each row names the file and line it came from.
+    const origin = await sql<{ file: string; source_line: number }>`
+      select i.file, o.source_line from trade_official o join trade_import i on i.id = o.import_id
+      where o.reporter = 'TJ' and o.partner = 'AF' and o.year = 2022 and o.month = 0 and o.cmd = '2501'`.execute(
+      ctx.db,
+    );
+    expect(origin.rows).toEqual([{ file, source_line: 8 }]);
   });
 
   it('sets a partial year against the same months a year earlier, never as a year', async () => {

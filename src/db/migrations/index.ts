@@ -5,4 +5,5 @@ export const MIGRATIONS: readonly string[] = [
   '0002-create-documents',
   '0003-create-trade-reported',
   '0004-create-trade-official',
+  '0005-trade-official-by-period',
 ];
