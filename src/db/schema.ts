@@ -190,7 +190,75 @@ export interface TradeTargetTable {
   created_at: Generated<Date>;
 }
 
+export interface ProducerTable {
+  id: Generated<number>;
+  country: string;
+  national_id: string | null;
+  natural_key: string;
+  name: string;
+  region: string | null;
+  city: string | null;
+  address: string | null;
+  lat: number | null;
+  lon: number | null;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  products: string | null;
+  hs_codes: string[];
+  export_markets: string[];
+  employees: number | null;
+  capacity: string | null;
+  certifications: string[];
+  hs_prefixes: string[];
+  names_key: string;
+  names_skeleton: string;
+  products_key: string;
+  region_key: string | null;
+  city_key: string | null;
+  cert_keys: string[];
+  website_host: string | null;
+  phone_digits: string | null;
+  content_hash: string;
+  merged_into: number | null;
+  deleted_at: Date | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ProducerNameTable {
+  producer_id: number;
+  name: string;
+  script: string;
+  lang: string | null;
+  key: string;
+}
+
+export interface ProducerSourceTable {
+  id: Generated<number>;
+  producer_id: number;
+  kind: string;
+  reference: string;
+  added_at: Generated<Date>;
+}
+
+export interface ProducerHistoryTable {
+  id: Generated<number>;
+  producer_id: number;
+  version: number;
+  action: string;
+  actor: string;
+  changed_at: Generated<Date>;
+  before: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  after: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+}
+
 export interface DB {
+  producer: ProducerTable;
+  producer_history: ProducerHistoryTable;
+  producer_name: ProducerNameTable;
+  producer_source: ProducerSourceTable;
   document: DocumentTable;
   fact: FactTable;
   trade_reported: TradeReportedTable;

@@ -160,22 +160,48 @@ export async function tradeSeries(db: Kysely<DB>, query: TradeQuery): Promise<Tr
 
 export interface TargetWithProgress extends Target, ProgressResult {}
 
+/** What one answer reads at most once, however many of its parts need it: a pair's totals, a scope's figures. */
+class Reads {
+  private readonly totals = new Map<string, Promise<TotalPoint[]>>();
+  private readonly figures = new Map<string, Promise<ReportedObservation[]>>();
+  constructor(readonly db: Kysely<DB>) {}
+
+  pairTotals(a: string, b: string): Promise<TotalPoint[]> {
+    const key = [a, b].sort().join('-');
+    let read = this.totals.get(key);
+    if (!read) {
+      read = new OfficialRepository(this.db).pairTotals(a, b).then(toPoints);
+      this.totals.set(key, read);
+    }
+    return read;
+  }
+
+  reported(scope: string): Promise<ReportedObservation[]> {
+    let read = this.figures.get(scope);
+    if (!read) {
+      read = listReported(this.db, scope);
+      this.figures.set(scope, read);
+    }
+    return read;
+  }
+}
+
 async function seriesForTarget(
-  db: Kysely<DB>,
+  reads: Reads,
   target: Target,
 ): Promise<(YearValue & { kind: 'official' | 'reported' })[]> {
-  const reported = await listReported(db, scopeKey(target.scope));
+  const reported = await reads.reported(scopeKey(target.scope));
   const flow = target.flow as Flow;
   const reportedSeries = reportedYears(reported, flow, target.from ?? undefined);
   if ('group' in target.scope) {
-    const bloc = await blocTrade(db, target.scope.group);
+    const bloc = await blocTrade(reads.db, target.scope.group);
     return combineSeries(
       bloc.years.map((y) => ({ year: y.year, value: y.value })),
       reportedSeries,
     );
   }
   const [a, b] = target.scope.countries as [string, string];
-  const official = pairSeries(toPoints(await new OfficialRepository(db).pairTotals(a, b)), a, b, {
+  const official = pairSeries(await reads.pairTotals(a, b), a, b, {
     flow,
     exporter: target.from ?? undefined,
   });
@@ -187,14 +213,18 @@ async function seriesForTarget(
 }
 
 /** Targets (a scope's or all) with their progress as trade.md defines it. */
-export async function targetsWithProgress(db: Kysely<DB>, scope?: string): Promise<TargetWithProgress[]> {
+export async function targetsWithProgress(
+  db: Kysely<DB>,
+  scope?: string,
+  reads = new Reads(db),
+): Promise<TargetWithProgress[]> {
   const targets = await listTargetRecords(db, scope);
   const out: TargetWithProgress[] = [];
   // Targets of one scope share their series: read it once per scope, flow, exporter and reporter.
   const seriesOf = new Map<string, Promise<(YearValue & { kind: 'official' | 'reported' })[]>>();
   for (const target of targets) {
     const key = [scopeKey(target.scope), target.flow, target.from, target.reporter].join('|');
-    if (!seriesOf.has(key)) seriesOf.set(key, seriesForTarget(db, target));
+    if (!seriesOf.has(key)) seriesOf.set(key, seriesForTarget(reads, target));
     const series = await seriesOf.get(key)!;
     const progress = computeProgress(series, {
       value: target.value,
@@ -291,15 +321,26 @@ export async function pairSummary(db: Kysely<DB>, a: string, b: string): Promise
   if (!ca || !cb) throw new NotFoundError(`no pair ${a}-${b}: both must be countries`);
   const [x, y] = [ca.code, cb.code].sort() as [string, string];
   const repo = new OfficialRepository(db);
-  const official = pairSeries(toPoints(await repo.pairTotals(x, y)), x, y, { flow: 'turnover' });
-  const reported = await listReported(db, scopeKey({ countries: [x, y] }));
+  const reads = new Reads(db);
+  const official = pairSeries(await reads.pairTotals(x, y), x, y, { flow: 'turnover' });
+  const reported = await reads.reported(scopeKey({ countries: [x, y] }));
   const series = combineSeries(official.pair, reportedYears(reported, 'turnover'));
   const last = series.at(-1);
   const chapterYear = (await repo.latestChapterYear(x, y)) ?? null;
   let top: PairSummary['top_chapters'] = [];
   if (chapterYear !== null) {
+    // When every reporter–flow of that year has its annual total, the year's months need not be read.
+    const totals = await reads.pairTotals(x, y);
+    const sides = (month: (m: number) => boolean) =>
+      new Set(
+        totals
+          .filter((p) => p.year === chapterYear && month(p.month))
+          .map((p) => `${p.dataset}|${p.reporter}|${p.flow}`),
+      );
+    const annual = sides((m) => m === 0);
+    const annualOnly = [...sides((m) => m > 0)].every((s) => annual.has(s));
     const perChapter = new Map<string, { sum: number; sides: Set<string> }>();
-    for (const row of await repo.pairChapters(x, y, chapterYear)) {
+    for (const row of await repo.pairChapters(x, y, chapterYear, { annualOnly })) {
       const cell = perChapter.get(row.chapter) ?? { sum: 0, sides: new Set<string>() };
       cell.sum += Number(row.value);
       cell.sides.add(row.reporter);
@@ -327,7 +368,7 @@ export async function pairSummary(db: Kysely<DB>, a: string, b: string): Promise
     trend_cagr: trendCagr(series),
     series,
     partial: official.partial,
-    targets: await targetsWithProgress(db, scopeKey({ countries: [x, y] })),
+    targets: await targetsWithProgress(db, scopeKey({ countries: [x, y] }), reads),
     top_chapters: top,
     top_chapters_year: chapterYear,
   };

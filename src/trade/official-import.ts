@@ -174,6 +174,8 @@ export async function importTrade(
     // A failed chunk must not leave its promise unobserved while the error that stopped the loop is thrown.
     await writing?.catch(() => {});
   }
+  // A summary's plan relies on them: an import of millions of rows would otherwise leave them stale.
+  if (report.imported + report.updated > 0) await repo.analyzeTotals();
   await repo.finishImport(importId, {
     rows: report.rows,
     imported: report.imported,

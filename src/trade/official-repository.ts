@@ -70,17 +70,14 @@ export class OfficialRepository {
 
   /** Totals of both reporters of a pair (exports and imports of each, every dataset), annual and monthly. */
   async pairTotals(a: string, b: string): Promise<(TotalRow & { dataset: string })[]> {
-    return this.db
-      .selectFrom('trade_official_total')
-      .select(['dataset', 'reporter', 'partner', 'flow', 'year', 'month', 'value'])
-      .where((eb) => eitherWay(eb, a, b))
-      .where('flow', 'in', ['X', 'M'])
-      .orderBy('year')
-      .orderBy('month')
-      .orderBy('reporter')
-      .orderBy('flow')
-      .orderBy('dataset')
-      .execute();
+    const result = await sql<TotalRow & { dataset: string }>`
+      select dataset, reporter, partner, flow, year, month, value from trade_official_total
+      where reporter = ${a} and partner = ${b} and flow in ('X', 'M')
+      union all
+      select dataset, reporter, partner, flow, year, month, value from trade_official_total
+      where reporter = ${b} and partner = ${a} and flow in ('X', 'M')
+      order by year, month, reporter, flow, dataset`.execute(this.db);
+    return result.rows;
   }
 
   /**
@@ -91,7 +88,20 @@ export class OfficialRepository {
     a: string,
     b: string,
     year: number,
+    options: { annualOnly?: boolean } = {},
   ): Promise<{ reporter: string; flow: string; chapter: string; value: string }[]> {
+    if (options.annualOnly) {
+      const annual = await sql<{ reporter: string; flow: string; chapter: string; value: string }>`
+        select reporter, flow, chapter, sum(value) as value from trade_official_chapter
+        where reporter = ${a} and partner = ${b} and year = ${year} and month = 0 and flow in ('X', 'M')
+        group by dataset, reporter, flow, chapter
+        union all
+        select reporter, flow, chapter, sum(value) as value from trade_official_chapter
+        where reporter = ${b} and partner = ${a} and year = ${year} and month = 0 and flow in ('X', 'M')
+        group by dataset, reporter, flow, chapter
+        order by chapter, reporter, flow`.execute(this.db);
+      return annual.rows;
+    }
     const result = await sql<{ reporter: string; flow: string; chapter: string; value: string }>`
       select reporter, flow, chapter, sum(value) as value
       from (
@@ -106,14 +116,14 @@ export class OfficialRepository {
     return result.rows;
   }
 
-  /** Latest year with chapter detail for a pair. */
+  /** Latest year with chapter detail for a pair: one step down the key from each reporter's side. */
   async latestChapterYear(a: string, b: string): Promise<number | undefined> {
-    const row = await this.db
-      .selectFrom('trade_official_chapter')
-      .select(sql<number>`max(year)`.as('year'))
-      .where((eb) => eitherWay(eb, a, b))
-      .executeTakeFirst();
-    return row?.year ?? undefined;
+    const result = await sql<{ year: number | null }>`
+      select greatest(
+        (select max(year) from trade_official_chapter where reporter = ${a} and partner = ${b}),
+        (select max(year) from trade_official_chapter where reporter = ${b} and partner = ${a})
+      ) as year`.execute(this.db);
+    return result.rows[0]?.year ?? undefined;
   }
 
   /** Totals among a set of countries (for a bloc's mutual trade). */
@@ -131,6 +141,11 @@ export class OfficialRepository {
       .orderBy('flow')
       .orderBy('month')
       .execute();
+  }
+
+  /** Fresh statistics for the aggregate tables after an import changed them (small tables: quick). */
+  async analyzeTotals(): Promise<void> {
+    await sql`analyze trade_official_total, trade_official_chapter`.execute(this.db);
   }
 
   async countRows(): Promise<number> {
