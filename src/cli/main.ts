@@ -8,6 +8,7 @@ import { loadDemoData } from '../demo/index.js';
 import { registerDocumentCommands } from '../documents/index.js';
 import { registerExtractionCommands } from '../extraction/index.js';
 import { buildServer } from '../http/index.js';
+import { registerProducerCommands } from '../producers/index.js';
 import { registerReferenceCommands } from '../reference/index.js';
 import { registerTradeCommands } from '../trade/index.js';
 import { parseFormat, printJson, printTable, reportError } from './output.js';
@@ -137,6 +138,7 @@ export function buildProgram(): Command {
       process.stdout.write(result.loaded ? 'demo data loaded\n' : 'demo data already loaded\n');
     });
   registerTradeCommands(program, importCommand, demoCommand);
+  registerProducerCommands(program, importCommand, demoCommand);
   return program;
 }
 

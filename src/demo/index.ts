@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/index.js';
+import { demoProducers, loadProducerDemo } from '../producers/index.js';
 import { CORPUS_TRADE } from '../trade/demo/corpus-figures.js';
 import { loadTradeDemo } from '../trade/index.js';
 import { DemoRepository } from './repository.js';
@@ -11,13 +12,16 @@ const LOAD_NAME = 'demo';
 
 /** Loads the demo data in one transaction, unless this version of it is already loaded. */
 export async function loadDemoData(db: Kysely<DB>): Promise<{ loaded: boolean }> {
-  const digest = createHash('sha256').update(JSON.stringify(CORPUS_TRADE)).digest('hex');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([CORPUS_TRADE, demoProducers()]))
+    .digest('hex');
   if ((await new DemoRepository(db).loadedDigest(LOAD_NAME)) === digest) return { loaded: false };
   return db.transaction().execute(async (trx) => {
     const repo = new DemoRepository(trx);
     await repo.lock();
     if ((await repo.loadedDigest(LOAD_NAME)) === digest) return { loaded: false };
     await loadTradeDemo(trx);
+    await loadProducerDemo(trx);
     await repo.setLoaded(LOAD_NAME, digest);
     return { loaded: true };
   });

@@ -1,6 +1,6 @@
 // Documents and the review queue: stored documents, their proposed facts, decisions on them.
 export { registerDocumentCommands } from './cli.js';
-export { documentRoutes, versionFromIfMatch } from './routes.js';
+export { documentRoutes } from './routes.js';
 export {
   type Decision,
   type DocumentDetail,

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { ValidationError } from '../errors.js';
+import { versionFromIfMatch } from '../lib/index.js';
 import { today } from '../reference/index.js';
 import {
   decideFact,
@@ -74,22 +74,6 @@ const documentDetailSchema = documentSummarySchema
   .meta({ id: 'Document' });
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-
-/** Reads the version an update was based on from If-Match ("3", W/"3" or 3). */
-export function versionFromIfMatch(header: string | string[] | undefined): number {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined) {
-    throw new ValidationError('If-Match is required: send the version you read (the ETag of the record)', [
-      { field: 'If-Match', reason: 'required' },
-    ]);
-  }
-  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
-  if (!m)
-    throw new ValidationError('If-Match must be the version of the record, e.g. "3"', [
-      { field: 'If-Match', value, reason: 'not a version' },
-    ]);
-  return Number(m[1]);
-}
 
 export function documentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

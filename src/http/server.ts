@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { migrationStatus } from '../db/index.js';
 import { documentRoutes } from '../documents/index.js';
+import { producerRoutes } from '../producers/index.js';
 import { referenceRoutes } from '../reference/index.js';
 import { tradeRoutes } from '../trade/index.js';
 import { homePage } from './home.js';
@@ -135,6 +136,7 @@ export async function buildServer(ctx: AppContext) {
   await app.register(referenceRoutes(ctx), { prefix: '/api/v1' });
   await app.register(documentRoutes(ctx), { prefix: '/api/v1' });
   await app.register(tradeRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(producerRoutes(ctx), { prefix: '/api/v1' });
   return app;
 }
 

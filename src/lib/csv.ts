@@ -171,7 +171,8 @@ export async function* readCsvBatches(
 
 function describe(error: Papa.ParseError): string {
   if (error.code === 'MissingQuotes') return 'a quoted field is not closed';
-  if (error.code === 'InvalidQuotes') return 'a quote inside a field that is not quoted';
+  if (error.code === 'InvalidQuotes')
+    return 'quotes are not as CSV writes them: a quoted field must be quoted whole, with "" for a quote inside';
   return error.message;
 }
 

@@ -1,20 +1,9 @@
 // A deterministic synthetic dataset in the Comtrade-like layout, for tests and benchmarks: reporters
 // and partners of the region, annual and monthly periods, HS-6 detail whose sum is the TOTAL row.
+import { random } from '../lib/index.js';
 import { HS_CHAPTERS } from '../reference/index.js';
 
 const REPORTERS = ['KZ', 'UZ', 'KG', 'TJ', 'TM', 'RU', 'BY', 'CN', 'TR', 'AZ'];
-
-/** mulberry32: a small, well-mixed generator, the same numbers for the same seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const GENERATED_HEADER = 'period,reporterISO,partnerISO,flowCode,cmdCode,primaryValue';
 

@@ -1,6 +1,6 @@
 // SQL of official trade statistics: upserts of imported rows, the totals kept beside them, and the
 // series read from those totals. One statement per method.
-import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { BulkSession, DB } from '../db/index.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -23,19 +23,6 @@ export interface TotalRow {
   year: number;
   month: number;
   value: string;
-}
-
-/** Rows of a pair from either reporter's side: (a reporting on b) or (b reporting on a). */
-function eitherWay(
-  eb: ExpressionBuilder<DB, 'trade_official_total'> | ExpressionBuilder<DB, 'trade_official_chapter'>,
-  a: string,
-  b: string,
-) {
-  const e = eb as ExpressionBuilder<DB, 'trade_official_total'>;
-  return e.or([
-    e.and([e('reporter', '=', a), e('partner', '=', b)]),
-    e.and([e('reporter', '=', b), e('partner', '=', a)]),
-  ]);
 }
 
 export class OfficialRepository {
@@ -196,9 +183,10 @@ export async function mergeStaged(
 ): Promise<MergeResult> {
   await session.query(STAGE_TABLE);
   await session.copyCsv(STAGE_COPY, csv);
-  // Every join here goes from the stage (one chunk) into a table that grows to millions of rows, whose
-  // statistics lag behind the import: only nested loops through the big table's key keep each chunk's cost
-  // independent of what is stored already (the stage itself has no index and is scanned all the same). The stage's sort stays in memory, and no statement is compiled by
+  // The statements below reach the big tables only through their keys: upserts by the arbiter index, and
+  // lateral reads of one key range per period. Their statistics lag behind an import that grows them from
+  // nothing, and a planner that believed them small would scan them once per period: scans are off (the
+  // stage tables, which have no index, are scanned all the same), and so are hash and merge joins. The stage's sort stays in memory, and no statement is compiled by
   // the JIT, whose compile time (seconds, for these plans) is far more than it saves on one chunk.
   await session.query(
     `select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
@@ -223,11 +211,14 @@ export async function mergeStaged(
   const distinctRows = counts?.distinct_rows ?? staged;
   let updated = 0;
   if (inserted < distinctRows) {
+    // Every key of the stage is stored now: this upsert only updates, and only values that changed.
     const [row] = await session.query<{ n: number }>(
       `with written as (
-         update trade_official o set value = s.value, import_id = $2, source_line = s.line
-         from ${distinct} s
-         where o.dataset_id = $1 and o.key = s.key and o.year = s.year and o.value is distinct from s.value
+         insert into trade_official (dataset_id, reporter, partner, flow, year, month, cmd, key, value, import_id, source_line)
+         select $1, reporter, partner, flow, year, month, cmd, key, value, $2, line from ${distinct} s
+         on conflict (dataset_id, key, year) do update
+           set value = excluded.value, import_id = excluded.import_id, source_line = excluded.source_line
+           where trade_official.value is distinct from excluded.value
          returning 1
        )
        select count(*)::int as n from written`,
@@ -305,9 +296,12 @@ async function refreshStagedTotals(
     [dataset.name],
   );
   await session.query(
-    `delete from trade_official_chapter c using trade_stage_period k
-     where c.dataset = $1 and c.reporter = k.reporter and c.partner = k.partner and c.flow = k.flow
-       and c.year = k.year and c.month = k.month`,
+    `delete from trade_official_chapter where ctid = any(array(
+       select c.ctid from trade_stage_period k cross join lateral (
+         select ctid from trade_official_chapter c
+         where c.reporter = k.reporter and c.partner = k.partner and c.year = k.year and c.month = k.month
+           and c.flow = k.flow and c.dataset = $1
+       ) c))`,
     [dataset.name],
   );
   await session.query(

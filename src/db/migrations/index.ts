@@ -6,4 +6,5 @@ export const MIGRATIONS: readonly string[] = [
   '0003-create-trade-reported',
   '0004-create-trade-official',
   '0005-trade-official-by-period',
+  '0006-create-producers',
 ];

@@ -1,0 +1,226 @@
+// SQL of bulk writes of producers (imports, the demo, the generator): rows are COPYed into a temporary
+// stage and merged by their natural key in a few set-based statements, with names, sources and history.
+import type { BulkSession } from '../db/index.js';
+import type { ProducerName, ProducerRow } from './normalize.js';
+
+export interface StagedProducer {
+  line: number;
+  row: ProducerRow;
+  names: ProducerName[];
+  contentHash: string;
+}
+
+const STAGE_COLUMNS = [
+  'line',
+  'content_hash',
+  'country',
+  'national_id',
+  'natural_key',
+  'name',
+  'region',
+  'city',
+  'address',
+  'lat',
+  'lon',
+  'website',
+  'email',
+  'phone',
+  'products',
+  'hs_codes',
+  'export_markets',
+  'employees',
+  'capacity',
+  'certifications',
+  'hs_prefixes',
+  'names_key',
+  'names_skeleton',
+  'products_key',
+  'region_key',
+  'city_key',
+  'cert_keys',
+  'website_host',
+  'phone_digits',
+  'names',
+] as const;
+
+// The record's own columns, as they are copied from the stage into producer.
+const RECORD_COLUMNS = STAGE_COLUMNS.filter((c) => c !== 'line' && c !== 'names');
+
+const STAGE_TABLE = `create temp table if not exists producer_stage (
+  line integer not null, content_hash text not null, country char(2) not null, national_id text,
+  natural_key text not null, name text not null, region text, city text, address text,
+  lat double precision, lon double precision, website text, email text, phone text, products text,
+  hs_codes text[] not null, export_markets text[] not null, employees integer, capacity text,
+  certifications text[] not null, hs_prefixes text[] not null, names_key text not null,
+  names_skeleton text not null, products_key text not null, region_key text, city_key text,
+  cert_keys text[] not null, website_host text, phone_digits text, names jsonb not null
+) on commit delete rows`;
+
+const WRITTEN_TABLE = `create temp table if not exists producer_written (
+  id bigint not null, line integer not null, inserted boolean not null, before jsonb
+) on commit delete rows`;
+
+/** The user-facing fields of a producer row as JSON (derived search columns left out), for history. */
+export const RECORD_JSON = `(to_jsonb(p) - array['natural_key', 'content_hash', 'hs_prefixes', 'names_key',
+  'names_skeleton', 'products_key', 'region_key', 'city_key', 'cert_keys', 'website_host', 'phone_digits',
+  'created_at', 'updated_at', 'version', 'merged_into', 'deleted_at'])`;
+
+function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) || text === '' ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function pgArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+}
+
+/** One staged producer as a CSV line of STAGE_COLUMNS. */
+export function stageLine(p: StagedProducer): string {
+  const r = p.row;
+  const fields = [
+    p.line,
+    p.contentHash,
+    r.country,
+    r.national_id,
+    r.natural_key,
+    r.name,
+    r.region,
+    r.city,
+    r.address,
+    r.lat,
+    r.lon,
+    r.website,
+    r.email,
+    r.phone,
+    r.products,
+    pgArray(r.hs_codes),
+    pgArray(r.export_markets),
+    r.employees,
+    r.capacity,
+    pgArray(r.certifications),
+    pgArray(r.hs_prefixes),
+    r.names_key,
+    r.names_skeleton,
+    r.products_key,
+    r.region_key,
+    r.city_key,
+    pgArray(r.cert_keys),
+    r.website_host,
+    r.phone_digits,
+    JSON.stringify(p.names),
+  ];
+  return `${fields.map(csvField).join(',')}\n`;
+}
+
+export interface BulkResult {
+  inserted: number;
+  updated: number;
+  repeats: { line: number; first: number }[];
+}
+
+/**
+ * Merges staged producers: new natural keys are inserted, known ones updated where their content changed,
+ * the rest left alone. Names of written producers are replaced; every row's source (file and line) is
+ * recorded once; every write gets a history entry with its before and after.
+ */
+export async function mergeProducers(
+  session: BulkSession,
+  csv: string,
+  staged: number,
+  provenance: { kind: 'import' | 'demo' | 'api'; reference: string; actor: string },
+): Promise<BulkResult> {
+  await session.query(STAGE_TABLE);
+  await session.query(WRITTEN_TABLE);
+  await session.copyCsv(
+    `copy producer_stage (${STAGE_COLUMNS.join(', ')}) from stdin with (format csv)`,
+    csv,
+  );
+  await session.query(
+    // As in the trade import: the registry is reached through its keys only (upsert, lateral reads by
+    // natural key and id), never scanned per row by a planner whose statistics lag behind the import.
+    `select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
+            set_config('enable_seqscan', 'off', true), set_config('work_mem', '64MB', true),
+            set_config('jit', 'off', true)`,
+  );
+  const columns = RECORD_COLUMNS.join(', ');
+  const updates = RECORD_COLUMNS.filter((c) => c !== 'natural_key')
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ');
+  const [counts] = await session.query<{ inserted: number; updated: number; distinct_rows: number }>(
+    `with src as (select distinct on (natural_key) * from producer_stage order by natural_key, line),
+     old as (
+       select p.id, ${RECORD_JSON} || jsonb_build_object('other_names',
+              (select coalesce(jsonb_agg(jsonb_build_object('name', n.name, 'lang', n.lang) order by n.name), '[]')
+               from producer_name n where n.producer_id = p.id and n.name <> p.name)) as before
+       from src cross join lateral (
+         select * from producer p
+         where p.natural_key = src.natural_key and p.merged_into is null and p.deleted_at is null
+           and p.content_hash <> src.content_hash
+       ) p
+     ),
+     up as (
+       insert into producer (${columns})
+       select ${columns} from src
+       on conflict (natural_key) where merged_into is null and deleted_at is null
+       do update set ${updates}, version = producer.version + 1, updated_at = now()
+       where producer.content_hash <> excluded.content_hash
+       returning id, natural_key, (xmax = 0) as inserted
+     ),
+     written as (
+       insert into producer_written (id, line, inserted, before)
+       select up.id, src.line, up.inserted, old.before
+       from up join src on src.natural_key = up.natural_key left join old on old.id = up.id
+       returning inserted
+     )
+     select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated,
+            (select count(*) from src)::int as distinct_rows
+     from written`,
+  );
+  const inserted = counts?.inserted ?? 0;
+  const updated = counts?.updated ?? 0;
+  if (inserted + updated > 0) {
+    await session.query(
+      `delete from producer_name
+       where producer_id = any(array(select id from producer_written where not inserted))`,
+    );
+    await session.query(
+      `insert into producer_name (producer_id, name, script, lang, key)
+       select w.id, n.name, n.script, n.lang, n.key
+       from producer_written w join producer_stage s on s.line = w.line
+       cross join jsonb_to_recordset(s.names) as n(name text, script text, lang text, key text)
+       on conflict do nothing`,
+    );
+    await session.query(
+      `insert into producer_history (producer_id, version, action, actor, before, after)
+       select w.id, p.version, case when w.inserted then 'create' else 'update' end, $1, w.before,
+              ${RECORD_JSON} || jsonb_build_object('other_names',
+                (select coalesce(jsonb_agg(jsonb_build_object('name', n.name, 'lang', n.lang) order by n.name), '[]')
+                 from jsonb_to_recordset(s.names) as n(name text, lang text) where n.name <> p.name))
+       from producer_written w join producer_stage s on s.line = w.line
+       cross join lateral (select * from producer p where p.id = w.id) p`,
+      [provenance.actor],
+    );
+  }
+  // Every row of the file is a source of its producer, written once whatever the number of imports.
+  await session.query(
+    `insert into producer_source (producer_id, kind, reference)
+     select p.id, $1, $2 || s.line
+     from producer_stage s cross join lateral (
+       select id from producer p
+       where p.natural_key = s.natural_key and p.merged_into is null and p.deleted_at is null
+     ) p
+     on conflict (producer_id, kind, reference) do nothing`,
+    [provenance.kind, `${provenance.reference}:`],
+  );
+  const distinctRows = counts?.distinct_rows ?? staged;
+  const repeats =
+    distinctRows < staged
+      ? await session.query<{ line: number; first: number }>(
+          `select line, first from (
+             select line, min(line) over (partition by natural_key) as first from producer_stage
+           ) d where line <> first order by line`,
+        )
+      : [];
+  return { inserted, updated, repeats };
+}

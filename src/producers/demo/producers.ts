@@ -1,0 +1,553 @@
+// Demo producers for `npm start`: well-known producing companies of the region, written for Keruen as
+// facts — the name as registered and its common spellings, country, city, the HS codes of the main products,
+// main export markets. Sources: the companies' own public information (names, places, products). National
+// identifiers are left out (none is invented); websites only where they are the companies' well-known ones.
+import type { ProducerInput } from '../model.js';
+
+type Demo = Omit<ProducerInput, 'other_names' | 'export_markets' | 'certifications' | 'hs_codes'> & {
+  other_names: { name: string; lang: string }[];
+  hs_codes: string[];
+  export_markets?: string[];
+  certifications?: string[];
+};
+
+const kz = (p: Omit<Demo, 'country'>): Demo => ({ ...p, country: 'KZ' });
+const uz = (p: Omit<Demo, 'country'>): Demo => ({ ...p, country: 'UZ' });
+const kg = (p: Omit<Demo, 'country'>): Demo => ({ ...p, country: 'KG' });
+const tj = (p: Omit<Demo, 'country'>): Demo => ({ ...p, country: 'TJ' });
+const tm = (p: Omit<Demo, 'country'>): Demo => ({ ...p, country: 'TM' });
+
+const DEMO: Demo[] = [
+  kz({
+    name: 'АО «НАК «Казатомпром»',
+    other_names: [
+      { name: 'Kazatomprom', lang: 'en' },
+      { name: 'Казатомпром', lang: 'ru' },
+      { name: 'Қазатомөнеркәсіп', lang: 'kk' },
+    ],
+    region: 'Astana',
+    city: 'Astana',
+    website: 'https://www.kazatomprom.kz',
+    hs_codes: ['2612', '2844'],
+    products: 'natural uranium, uranium oxide concentrate (U3O8)',
+    export_markets: ['CN', 'FR', 'RU', 'US'],
+  }),
+  kz({
+    name: 'ТОО «Казцинк»',
+    other_names: [
+      { name: 'Kazzinc', lang: 'en' },
+      { name: 'Казцинк', lang: 'ru' },
+    ],
+    region: 'East Kazakhstan Region',
+    city: 'Ust-Kamenogorsk',
+    website: 'https://www.kazzinc.com',
+    hs_codes: ['7901', '7801', '7108', '7106', '2807'],
+    products: 'refined zinc, lead, gold and silver bullion, sulphuric acid',
+    export_markets: ['CN', 'RU', 'TR', 'CH'],
+  }),
+  kz({
+    name: 'ТОО «Корпорация Казахмыс»',
+    other_names: [
+      { name: 'Kazakhmys Corporation', lang: 'en' },
+      { name: 'Казахмыс', lang: 'ru' },
+      { name: 'Қазақмыс', lang: 'kk' },
+    ],
+    region: 'Karaganda Region',
+    city: 'Karaganda',
+    hs_codes: ['7403', '7408', '7106', '7108'],
+    products: 'copper cathodes, copper wire rod, silver, gold',
+    export_markets: ['CN', 'RU', 'TR'],
+  }),
+  kz({
+    name: 'KAZ Minerals',
+    other_names: [
+      { name: 'КАЗ Минералз', lang: 'ru' },
+      { name: 'Актогайский ГОК', lang: 'ru' },
+    ],
+    region: 'Abai Region',
+    city: 'Aktogay',
+    hs_codes: ['2603', '7403'],
+    products: 'copper concentrate, copper cathode',
+    export_markets: ['CN'],
+  }),
+  kz({
+    name: 'АО «Qarmet»',
+    other_names: [
+      { name: 'Qarmet', lang: 'en' },
+      { name: 'Кармет', lang: 'ru' },
+      { name: 'АрселорМиттал Темиртау', lang: 'ru' },
+    ],
+    region: 'Karaganda Region',
+    city: 'Temirtau',
+    hs_codes: ['7208', '7209', '7210', '7213', '2701'],
+    products: 'hot- and cold-rolled steel, tinplate and galvanized steel, rebar and wire rod, coking coal',
+    export_markets: ['RU', 'UZ', 'KG', 'CN', 'TR'],
+  }),
+  kz({
+    name: 'АО «ТНК «Казхром»',
+    other_names: [
+      { name: 'Kazchrome', lang: 'en' },
+      { name: 'Казхром', lang: 'ru' },
+      { name: 'Ақтөбе ферроқорытпа зауыты', lang: 'kk' },
+    ],
+    region: 'Aktobe Region',
+    city: 'Aktobe',
+    hs_codes: ['7202', '2610'],
+    products: 'high-carbon ferrochrome, ferrosilicochrome, chromium ore',
+    export_markets: ['CN', 'JP', 'KR', 'RU'],
+  }),
+  kz({
+    name: 'АО «Казахстанский электролизный завод»',
+    other_names: [
+      { name: 'Kazakhstan Aluminium Smelter', lang: 'en' },
+      { name: 'Қазақстан электролиз зауыты', lang: 'kk' },
+    ],
+    region: 'Pavlodar Region',
+    city: 'Pavlodar',
+    hs_codes: ['7601'],
+    products: 'primary aluminium ingots',
+    export_markets: ['CN', 'RU', 'TR', 'NL'],
+  }),
+  kz({
+    name: 'АО «Национальная компания «КазМунайГаз»',
+    other_names: [
+      { name: 'KazMunayGas', lang: 'en' },
+      { name: 'ҚазМұнайГаз', lang: 'kk' },
+      { name: 'КазМунайГаз', lang: 'ru' },
+    ],
+    region: 'Astana',
+    city: 'Astana',
+    website: 'https://www.kmg.kz',
+    hs_codes: ['2709', '2710', '2711'],
+    products: 'crude oil, gasoline and diesel fuel, natural gas',
+    export_markets: ['IT', 'NL', 'FR', 'CN'],
+  }),
+  kz({
+    name: 'ТОО «Тенгизшевройл»',
+    other_names: [
+      { name: 'Tengizchevroil', lang: 'en' },
+      { name: 'Теңізшевройл', lang: 'kk' },
+    ],
+    region: 'Atyrau Region',
+    city: 'Atyrau',
+    hs_codes: ['2709', '2711', '2503'],
+    products: 'crude oil, liquefied petroleum gas, dry gas, sulphur',
+    export_markets: ['IT', 'NL', 'FR'],
+  }),
+  kz({
+    name: 'АО «Шымкентцемент»',
+    other_names: [
+      { name: 'Shymkentcement', lang: 'en' },
+      { name: 'Шымкентцемент', lang: 'ru' },
+    ],
+    region: 'Shymkent',
+    city: 'Shymkent',
+    hs_codes: ['2523'],
+    products: 'Portland cement, clinker',
+    export_markets: ['UZ', 'KG', 'TJ'],
+  }),
+  kz({
+    name: 'АО «Рахат»',
+    other_names: [
+      { name: 'Rakhat', lang: 'en' },
+      { name: 'Рахат', lang: 'ru' },
+    ],
+    region: 'Almaty',
+    city: 'Almaty',
+    hs_codes: ['1806', '1704', '1905'],
+    products: 'chocolate, sweets and confectionery, biscuits',
+    export_markets: ['RU', 'KG', 'UZ', 'MN'],
+  }),
+  kz({
+    name: 'АО «Баян Сулу»',
+    other_names: [
+      { name: 'Bayan Sulu', lang: 'en' },
+      { name: 'Баян Сұлу', lang: 'kk' },
+    ],
+    region: 'Kostanay Region',
+    city: 'Kostanay',
+    hs_codes: ['1806', '1704', '1905'],
+    products: 'confectionery: chocolate sweets, caramel, biscuits',
+    export_markets: ['RU', 'KG', 'UZ', 'CN', 'AF'],
+  }),
+  kz({
+    name: 'ТОО «СарыаркаАвтоПром»',
+    other_names: [
+      { name: 'SaryarkaAvtoProm', lang: 'en' },
+      { name: 'Сарыарқа АвтоПром', lang: 'kk' },
+    ],
+    region: 'Kostanay Region',
+    city: 'Kostanay',
+    hs_codes: ['8703', '8704'],
+    products: 'passenger cars and light commercial vehicles',
+    export_markets: ['RU', 'UZ'],
+  }),
+  kz({
+    name: 'ТОО «Агромашхолдинг KZ»',
+    other_names: [
+      { name: 'Agromashholding KZ', lang: 'en' },
+      { name: 'Агромашхолдинг', lang: 'ru' },
+    ],
+    region: 'Kostanay Region',
+    city: 'Kostanay',
+    hs_codes: ['8433', '8701'],
+    products: 'combine harvesters, tractors',
+    export_markets: ['RU', 'UZ', 'KG'],
+  }),
+  uz({
+    name: 'АО «Алмалыкский ГМК»',
+    other_names: [
+      { name: 'Almalyk MMC', lang: 'en' },
+      { name: 'Olmaliq kon-metallurgiya kombinati', lang: 'uz' },
+      { name: 'Алмалыкский горно-металлургический комбинат', lang: 'ru' },
+    ],
+    region: 'Tashkent Region',
+    city: 'Almalyk',
+    website: 'https://www.agmk.uz',
+    hs_codes: ['7403', '7901', '7108', '7106', '2603'],
+    products: 'copper cathodes, zinc, gold, silver, copper concentrate',
+    export_markets: ['CN', 'TR', 'RU'],
+  }),
+  uz({
+    name: 'АО «Навоийский ГМК»',
+    other_names: [
+      { name: 'Navoi Mining and Metallurgical Company', lang: 'en' },
+      { name: 'Navoiy kon-metallurgiya kombinati', lang: 'uz' },
+      { name: 'Навоийский горно-металлургический комбинат', lang: 'ru' },
+    ],
+    region: 'Navoiy Region',
+    city: 'Navoiy',
+    website: 'https://www.ngmk.uz',
+    hs_codes: ['7108', '7106'],
+    products: 'gold bullion, silver',
+    export_markets: ['CH', 'GB'],
+  }),
+  uz({
+    name: 'АО «Узметкомбинат»',
+    other_names: [
+      { name: 'Uzbekistan Metallurgical Plant', lang: 'en' },
+      { name: 'Oʻzbekiston metallurgiya kombinati', lang: 'uz' },
+      { name: 'Узбекский металлургический комбинат', lang: 'ru' },
+    ],
+    region: 'Tashkent Region',
+    city: 'Bekabad',
+    hs_codes: ['7213', '7214', '7208'],
+    products: 'steel rebar, wire rod, rolled steel',
+    export_markets: ['AF', 'TJ', 'KG', 'KZ'],
+  }),
+  uz({
+    name: 'АО «Чирчикский трансформаторный завод»',
+    other_names: [
+      { name: 'Chirchiq Transformer Plant', lang: 'en' },
+      { name: 'Chirchiq transformator zavodi', lang: 'uz' },
+    ],
+    region: 'Tashkent Region',
+    city: 'Chirchiq',
+    hs_codes: ['8504'],
+    products: 'power and distribution transformers',
+    export_markets: ['KZ', 'KG', 'TJ', 'AF', 'RU'],
+  }),
+  uz({
+    name: 'АО «UzAuto Motors»',
+    other_names: [
+      { name: 'UzAuto Motors', lang: 'en' },
+      { name: 'УзАвто Моторс', lang: 'ru' },
+      { name: 'Oʻzavto Motors', lang: 'uz' },
+    ],
+    region: 'Andijan Region',
+    city: 'Asaka',
+    hs_codes: ['8703'],
+    products: 'passenger cars',
+    export_markets: ['KZ', 'RU', 'AZ', 'TJ', 'KG'],
+  }),
+  uz({
+    name: 'АО «Навоиазот»',
+    other_names: [
+      { name: 'Navoiyazot', lang: 'en' },
+      { name: 'Navoiyazot AJ', lang: 'uz' },
+    ],
+    region: 'Navoiy Region',
+    city: 'Navoiy',
+    hs_codes: ['3102', '2814', '3904', '2815'],
+    products: 'nitrogen fertilizers (ammonium nitrate, urea), ammonia, PVC, caustic soda',
+    export_markets: ['TJ', 'KG', 'AF', 'KZ', 'TR'],
+  }),
+  uz({
+    name: 'АО «Ферганаазот»',
+    other_names: [
+      { name: 'Ferganaazot', lang: 'en' },
+      { name: 'Fargʻonaazot', lang: 'uz' },
+    ],
+    region: 'Fergana Region',
+    city: 'Fergana',
+    hs_codes: ['3102', '2814'],
+    products: 'nitrogen fertilizers, ammonia',
+    export_markets: ['KG', 'TJ', 'AF'],
+  }),
+  uz({
+    name: 'Artel Electronics',
+    other_names: [
+      { name: 'Артел', lang: 'ru' },
+      { name: 'Artel', lang: 'uz' },
+    ],
+    region: 'Tashkent',
+    city: 'Tashkent',
+    hs_codes: ['8418', '8450', '8516', '8528'],
+    products: 'household appliances: refrigerators, washing machines, air conditioners, televisions',
+    export_markets: ['KZ', 'RU', 'KG', 'TJ', 'AZ'],
+  }),
+  uz({
+    name: 'АО «Узбекнефтегаз»',
+    other_names: [
+      { name: 'Uzbekneftegaz', lang: 'en' },
+      { name: 'Oʻzbekneftgaz', lang: 'uz' },
+    ],
+    region: 'Tashkent',
+    city: 'Tashkent',
+    hs_codes: ['2711', '2710'],
+    products: 'natural gas, petroleum products',
+    export_markets: ['CN', 'RU'],
+  }),
+  uz({
+    name: 'АО «Кварц»',
+    other_names: [
+      { name: 'Kvarts', lang: 'en' },
+      { name: 'Kvars AJ', lang: 'uz' },
+    ],
+    region: 'Fergana Region',
+    city: 'Kuvasay',
+    hs_codes: ['7005', '7010'],
+    products: 'float glass, glass containers',
+    export_markets: ['KZ', 'KG', 'TJ', 'AF'],
+  }),
+  kg({
+    name: 'ЗАО «Кумтор Голд Компани»',
+    other_names: [
+      { name: 'Kumtor Gold Company', lang: 'en' },
+      { name: 'Кумтор', lang: 'ky' },
+    ],
+    region: 'Issyk-Kul Region',
+    city: 'Bishkek',
+    hs_codes: ['7108'],
+    products: 'gold doré',
+  }),
+  kg({
+    name: 'ОсОО «Шоро»',
+    other_names: [
+      { name: 'Shoro', lang: 'en' },
+      { name: 'Шоро', lang: 'ru' },
+    ],
+    region: 'Bishkek',
+    city: 'Bishkek',
+    hs_codes: ['2202', '2201'],
+    products: 'national soft drinks (maksym, chalap), mineral water',
+    export_markets: ['KZ', 'RU'],
+  }),
+  kg({
+    name: 'ОАО «Кантский цементный завод»',
+    other_names: [
+      { name: 'Kant Cement Plant', lang: 'en' },
+      { name: 'Кант цемент заводу', lang: 'ky' },
+    ],
+    region: 'Chuy Region',
+    city: 'Kant',
+    hs_codes: ['2523'],
+    products: 'Portland cement',
+    export_markets: ['KZ', 'TJ'],
+  }),
+  kg({
+    name: 'ОАО «Кыргызалтын»',
+    other_names: [
+      { name: 'Kyrgyzaltyn', lang: 'en' },
+      { name: 'Кыргызалтын', lang: 'ky' },
+    ],
+    region: 'Bishkek',
+    city: 'Bishkek',
+    hs_codes: ['7108'],
+    products: 'gold',
+  }),
+  kg({
+    name: 'ОАО «Абдыш-Ата»',
+    other_names: [
+      { name: 'Abdysh-Ata', lang: 'en' },
+      { name: 'Абдыш-Ата', lang: 'ky' },
+    ],
+    region: 'Chuy Region',
+    city: 'Kant',
+    hs_codes: ['2203', '2201', '2202'],
+    products: 'beer, mineral water, soft drinks',
+    export_markets: ['KZ', 'RU'],
+  }),
+  tj({
+    name: 'ГУП «Таджикская алюминиевая компания»',
+    other_names: [
+      { name: 'TALCO', lang: 'en' },
+      { name: 'Tajik Aluminium Company', lang: 'en' },
+      { name: 'Ширкати алюминийи тоҷик', lang: 'tg' },
+    ],
+    region: 'Districts of Republican Subordination',
+    city: 'Tursunzoda',
+    website: 'https://www.talco.com.tj',
+    hs_codes: ['7601'],
+    products: 'primary aluminium',
+    export_markets: ['TR', 'CN', 'RU', 'NL'],
+  }),
+  tj({
+    name: 'СП «Зарафшон»',
+    other_names: [
+      { name: 'Zeravshan JV', lang: 'en' },
+      { name: 'Зарафшон', lang: 'tg' },
+    ],
+    region: 'Sughd Region',
+    city: 'Panjakent',
+    hs_codes: ['7108'],
+    products: 'gold',
+  }),
+  tj({
+    name: 'ОАХК «Барки Точик»',
+    other_names: [
+      { name: 'Barqi Tojik', lang: 'en' },
+      { name: 'Барқи Тоҷик', lang: 'tg' },
+    ],
+    region: 'Dushanbe',
+    city: 'Dushanbe',
+    hs_codes: ['2716'],
+    products: 'electricity',
+    export_markets: ['AF', 'UZ', 'KG'],
+  }),
+  tj({
+    name: 'ОАО «Таджикцемент»',
+    other_names: [
+      { name: 'Tajikcement', lang: 'en' },
+      { name: 'Тоҷиксемент', lang: 'tg' },
+    ],
+    region: 'Dushanbe',
+    city: 'Dushanbe',
+    hs_codes: ['2523'],
+    products: 'cement',
+    export_markets: ['AF', 'UZ'],
+  }),
+  tm({
+    name: 'ГК «Туркменгаз»',
+    other_names: [
+      { name: 'Türkmengaz', lang: 'tk' },
+      { name: 'Turkmengaz', lang: 'en' },
+    ],
+    region: 'Ashgabat',
+    city: 'Ashgabat',
+    hs_codes: ['2711'],
+    products: 'natural gas',
+    export_markets: ['CN', 'RU', 'IR', 'UZ'],
+  }),
+  tm({
+    name: 'Türkmenbaşy nebiti gaýtadan işleýän zawodlar toplumy',
+    other_names: [
+      { name: 'Turkmenbashi Refinery Complex', lang: 'en' },
+      { name: 'Туркменбашинский комплекс нефтеперерабатывающих заводов', lang: 'ru' },
+    ],
+    region: 'Balkan Region',
+    city: 'Türkmenbaşy',
+    hs_codes: ['2710', '3902'],
+    products: 'gasoline, diesel fuel, lubricants, polypropylene',
+    export_markets: ['AF', 'TR', 'GE', 'AZ'],
+  }),
+  tm({
+    name: 'Türkmenhimiýa döwlet konserni',
+    other_names: [
+      { name: 'Turkmenhimiya', lang: 'en' },
+      { name: 'Туркменхимия', lang: 'ru' },
+    ],
+    region: 'Ashgabat',
+    city: 'Ashgabat',
+    hs_codes: ['3102', '2814'],
+    products: 'nitrogen fertilizers (urea), ammonia',
+    export_markets: ['TR', 'AF'],
+  }),
+  {
+    name: 'ОАО «БЕЛАЗ»',
+    other_names: [
+      { name: 'BELAZ', lang: 'en' },
+      { name: 'Белорусский автомобильный завод', lang: 'ru' },
+    ],
+    country: 'BY',
+    region: 'Minsk Region',
+    city: 'Zhodino',
+    website: 'https://www.belaz.by',
+    hs_codes: ['8704'],
+    products: 'mining dump trucks',
+    export_markets: ['RU', 'KZ', 'UZ', 'AU'],
+  },
+  {
+    name: 'ОАО «Минский тракторный завод»',
+    other_names: [
+      { name: 'Minsk Tractor Works', lang: 'en' },
+      { name: 'МТЗ', lang: 'ru' },
+      { name: 'Мінскі трактарны завод', lang: 'be' },
+    ],
+    country: 'BY',
+    region: 'Minsk',
+    city: 'Minsk',
+    hs_codes: ['8701'],
+    products: 'wheeled tractors (BELARUS)',
+    export_markets: ['RU', 'KZ', 'UZ', 'KG', 'TJ'],
+  },
+  {
+    name: 'ОАО «Беларуськалий»',
+    other_names: [
+      { name: 'Belaruskali', lang: 'en' },
+      { name: 'Беларуськалій', lang: 'be' },
+    ],
+    country: 'BY',
+    region: 'Minsk Region',
+    city: 'Soligorsk',
+    website: 'https://www.belaruskali.by',
+    hs_codes: ['3104'],
+    products: 'potash fertilizers (potassium chloride)',
+    export_markets: ['CN', 'IN', 'BR'],
+  },
+  {
+    name: 'ОАО «Гомсельмаш»',
+    other_names: [
+      { name: 'Gomselmash', lang: 'en' },
+      { name: 'Гомсельмаш', lang: 'be' },
+    ],
+    country: 'BY',
+    region: 'Gomel Region',
+    city: 'Gomel',
+    hs_codes: ['8433'],
+    products: 'combine harvesters, forage harvesters',
+    export_markets: ['RU', 'KZ', 'UZ'],
+  },
+  {
+    name: 'ПАО «КАМАЗ»',
+    other_names: [
+      { name: 'KAMAZ', lang: 'en' },
+      { name: 'Камский автомобильный завод', lang: 'ru' },
+    ],
+    country: 'RU',
+    region: 'Tatarstan',
+    city: 'Naberezhnye Chelny',
+    hs_codes: ['8704', '8702'],
+    products: 'trucks, buses',
+    export_markets: ['KZ', 'UZ', 'KG', 'TJ'],
+  },
+  {
+    name: 'SOCAR Polymer',
+    other_names: [{ name: 'СОКАР Полимер', lang: 'ru' }],
+    country: 'AZ',
+    region: 'Sumgait',
+    city: 'Sumgait',
+    hs_codes: ['3901', '3902'],
+    products: 'polypropylene and high-density polyethylene',
+    export_markets: ['TR', 'RU', 'UZ'],
+  },
+];
+
+/** The demo producers, as the API and the import take them. */
+export function demoProducers(): ProducerInput[] {
+  return DEMO.map((p) => ({
+    ...p,
+    export_markets: p.export_markets ?? [],
+    certifications: p.certifications ?? [],
+  }));
+}

@@ -1,0 +1,206 @@
+// `keruen import producers FILE.csv|FILE.xlsx` and the upload endpoint: rows read as a stream (CSV, or the
+// first sheet of a workbook), checked one by one, written by chunks through the bulk merge. Bad rows are
+// reported by line, column, value and reason while the good ones go in; the same file twice changes nothing.
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Database } from '../db/index.js';
+import { ValidationError } from '../errors.js';
+import {
+  type CsvSource,
+  emptyReport,
+  type ImportReport,
+  type RejectedRow,
+  readCsvBatches,
+} from '../lib/index.js';
+import { mergeProducers, type StagedProducer, stageLine } from './bulk-repository.js';
+import type { ProducerInput } from './model.js';
+import { producerNames, toRow } from './normalize.js';
+import { loadLookups } from './repository.js';
+import { type Lookups, PRODUCER_COLUMNS, parseProducerRow, REQUIRED_PRODUCER_COLUMNS } from './validate.js';
+
+const CHUNK = 20_000;
+
+interface RowBatch {
+  rows: { line: number; values: Record<string, string>; problem?: string }[];
+}
+
+/** Rows of a CSV file, by batches, keyed by the header's names. */
+async function* csvRows(source: CsvSource, onBytes?: (bytes: number) => void): AsyncGenerator<RowBatch> {
+  for await (const batch of readCsvBatches(source, { required: REQUIRED_PRODUCER_COLUMNS, onBytes })) {
+    yield {
+      rows: batch.rows.map((row) => {
+        const values: Record<string, string> = {};
+        batch.columns.forEach((name, i) => {
+          values[name] = row.fields[i] ?? '';
+        });
+        return row.problem ? { line: row.line, values, problem: row.problem } : { line: row.line, values };
+      }),
+    };
+  }
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
+    if ('text' in value && typeof value.text === 'string') return value.text.trim();
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('error' in value) return '';
+  }
+  return String(value);
+}
+
+/** Rows of the first sheet of a workbook, streamed; the first row is the header. */
+async function* xlsxRows(stream: Readable): AsyncGenerator<RowBatch> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+  });
+  let header: string[] | undefined;
+  for await (const sheet of reader) {
+    let batch: RowBatch = { rows: [] };
+    for await (const row of sheet) {
+      const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+      if (!header) {
+        header = cells.map((c) => c.trim());
+        const missing = REQUIRED_PRODUCER_COLUMNS.filter((c) => !header!.includes(c));
+        if (missing.length > 0)
+          throw new ValidationError(`the header lacks required column(s): ${missing.join(', ')}`, [
+            ...missing.map((c) => ({ line: 1, field: c, reason: 'required column missing from the header' })),
+          ]);
+        continue;
+      }
+      if (cells.every((c) => c === '')) continue;
+      const values: Record<string, string> = {};
+      header.forEach((name, i) => {
+        values[name] = cells[i] ?? '';
+      });
+      batch.rows.push({ line: row.number, values });
+      if (batch.rows.length >= 5000) {
+        yield batch;
+        batch = { rows: [] };
+      }
+    }
+    if (batch.rows.length > 0) yield batch;
+    break; // the first sheet only
+  }
+  if (!header)
+    throw new ValidationError('the workbook is empty: it has no header row', [
+      { line: 1, field: 'file', reason: 'no header row' },
+    ]);
+}
+
+/** A digest of a producer's content as stored: the same content gives the same digest. */
+export function contentHash(input: ProducerInput, row = toRow(input)): string {
+  const names = producerNames(input).map((n) => [n.name, n.lang]);
+  const { natural_key: _key, ...content } = row;
+  return createHash('sha1')
+    .update(JSON.stringify([content, names]))
+    .digest('base64url');
+}
+
+export function stageProducer(line: number, input: ProducerInput): StagedProducer {
+  const names = producerNames(input);
+  const row = toRow(input, names);
+  return { line, row, names, contentHash: contentHash(input, row) };
+}
+
+export interface ProducerImportOptions {
+  /** What the file is called, kept as the source of each row (file:line). */
+  file: string;
+  format?: 'csv' | 'xlsx';
+  actor?: string;
+  kind?: 'import' | 'demo';
+  onBytes?: (bytes: number) => void;
+  onChunk?: (rowsRead: number) => void;
+  chunkRows?: number;
+  lookups?: Lookups;
+}
+
+/**
+ * Imports producers. Each chunk is one transaction (rows, names, sources and history together): a run
+ * stopped at any point leaves whole chunks, and running it again writes the rest, changing nothing that
+ * is already as the file says.
+ */
+export async function importProducers(
+  database: Database,
+  source: CsvSource,
+  options: ProducerImportOptions,
+): Promise<ImportReport & { rows: number }> {
+  const report = { ...emptyReport(), rows: 0 };
+  const lookups = options.lookups ?? (await loadLookups(database.db));
+  const reject = (row: RejectedRow) => {
+    if (report.rejected.length < 10_000) report.rejected.push(row);
+    else if (report.warnings.length === 0)
+      report.warnings.push({ field: 'file', reason: 'more than 10,000 problems; the rest are not listed' });
+  };
+  const format = options.format ?? (/\.xlsx$/i.test(options.file) ? 'xlsx' : 'csv');
+  let chunk: string[] = [];
+  let writing: Promise<void> | undefined;
+  const write = async (lines: string[], rowsRead: number) => {
+    const result = await database.bulk((session) =>
+      mergeProducers(session, lines.join(''), lines.length, {
+        kind: options.kind ?? 'import',
+        reference: options.file,
+        actor: options.actor ?? 'import',
+      }),
+    );
+    report.imported += result.inserted;
+    report.updated += result.updated;
+    report.unchanged += lines.length - result.repeats.length - result.inserted - result.updated;
+    for (const r of result.repeats)
+      reject({
+        line: r.line,
+        field: 'name',
+        reason: `repeats the producer of line ${r.first} (same national identifier, or same name and city)`,
+      });
+    options.onChunk?.(rowsRead);
+  };
+  const flush = async () => {
+    await writing;
+    if (chunk.length === 0) return;
+    writing = write(chunk, report.rows);
+    chunk = [];
+  };
+  const unknown = new Set<string>();
+  try {
+    const rows = format === 'xlsx' ? xlsxRows(source.stream) : csvRows(source, options.onBytes);
+    for await (const batch of rows) {
+      for (const row of batch.rows) {
+        report.rows++;
+        if (report.rows === 1)
+          for (const name of Object.keys(row.values))
+            if (!(PRODUCER_COLUMNS as readonly string[]).includes(name)) unknown.add(name);
+        if (row.problem) {
+          reject({ line: row.line, field: 'row', reason: row.problem });
+          continue;
+        }
+        const parsed = parseProducerRow(row.values, row.line, lookups);
+        if ('rejected' in parsed) for (const r of parsed.rejected) reject(r);
+        else chunk.push(stageLine(stageProducer(row.line, parsed.input)));
+      }
+      if (chunk.length >= (options.chunkRows ?? CHUNK)) await flush();
+    }
+    await flush();
+    await writing;
+  } finally {
+    await writing?.catch(() => {});
+  }
+  if (unknown.size > 0)
+    report.warnings.push({
+      field: 'header',
+      reason: `columns not in producers.md were ignored: ${[...unknown].join(', ')}`,
+    });
+  report.rejected.sort((a, b) => a.line - b.line);
+  return report;
+}

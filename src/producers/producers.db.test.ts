@@ -1,0 +1,359 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testContext } from '../../test/support/db.js';
+import type { AppContext } from '../context.js';
+import { buildServer, type Server } from '../http/index.js';
+import { openCsvFile } from '../lib/index.js';
+import {
+  evaluateSearch,
+  generateProducerRows,
+  importProducers,
+  loadProducerDemo,
+  PRODUCER_HEADER,
+  searchForEvaluation,
+  searchProducers,
+} from './index.js';
+import { searchQuerySchema } from './model.js';
+
+let ctx: AppContext;
+let app: Server;
+const dir = mkdtempSync(join(tmpdir(), 'keruen-producers-'));
+
+beforeAll(async () => {
+  ctx = await testContext();
+  app = await buildServer(ctx);
+  await loadProducerDemo(ctx.db);
+  // Distractors: a synthetic registry of the region around the demo's real producers.
+  const file = join(dir, 'synthetic.csv');
+  writeFileSync(file, [PRODUCER_HEADER, ...generateProducerRows(2000, 11)].join('\n'));
+  const report = await importProducers(ctx.database, openCsvFile(file), { file });
+  expect(report.rejected).toEqual([]);
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+  await ctx?.close();
+});
+
+function csv(name: string, lines: string[]): string {
+  const file = join(dir, name);
+  writeFileSync(file, [PRODUCER_HEADER, ...lines].join('\n'));
+  return file;
+}
+
+const search = (q: string, extra: Record<string, unknown> = {}) =>
+  searchProducers(ctx.db, searchQuerySchema.parse({ q, ...extra }));
+
+describe('importing producers', () => {
+  it('imports the good rows, reports each bad one by line, column, value and reason, and changes nothing the second time', async () => {
+    const file = csv('mixed.csv', [
+      'ТОО «Тестмет»,Testmet LLP,,,KZ,020240000555,Karaganda Region,Karaganda,,,,testmet.kz,,,7403;740311,copper cathodes,CN;UZ,120,50 thousand tonnes,ISO 9001',
+      'Bad country,,,,XX,,,,,,,,,,,,,,,',
+      'ООО «Ромашка»,,,,RU,7707083894,,,,,,,,,2523,,,,,',
+      ',,,,UZ,,,,,,,,,,,,,,,',
+      '"""Kvarts Two"" MChJ",,,,UZ,,Fergana Region,Fargʻona,,,,,,,,glass,,many,,',
+      'ТОО «Тестмет 2»,,,,KZ,020240000555,,,,,,,,,,,,,,',
+    ]);
+    const first = await importProducers(ctx.database, openCsvFile(file), { file });
+    expect(first).toMatchObject({ imported: 1, updated: 0, unchanged: 0 });
+    expect(first.rejected.map((r) => [r.line, r.field, r.value])).toEqual([
+      [3, 'country', 'XX'],
+      [4, 'national_id', '7707083894'],
+      [5, 'name', ''],
+      [6, 'employees', 'many'],
+      [7, 'name', undefined],
+    ]);
+    expect(first.rejected[1]!.reason).toMatch(/check digit/);
+    expect(first.rejected[4]!.reason).toMatch(/repeats the producer of line 2/);
+    const second = await importProducers(ctx.database, openCsvFile(file), { file });
+    expect(second).toMatchObject({ imported: 0, updated: 0, unchanged: 1 });
+    // A row with a known national identifier updates that producer instead of adding a second.
+    const changed = csv('changed.csv', [
+      'ТОО «Тестмет»,Testmet LLP,,,KZ,0202 4000 0555,Karaganda Region,Karaganda,,,,testmet.kz,,,7403;740311;7408,copper cathodes and rod,CN;UZ;TR,130,50 thousand tonnes,ISO 9001',
+    ]);
+    expect(await importProducers(ctx.database, openCsvFile(changed), { file: changed })).toMatchObject({
+      imported: 0,
+      updated: 1,
+    });
+    const found = await search('Testmet');
+    expect(found.results[0]).toMatchObject({ name: 'ТОО «Тестмет»', hs_codes: ['7403', '740311', '7408'] });
+    const history = await app.inject(`/api/v1/producers/${found.results[0]!.id}/history`);
+    expect(history.json().history.map((h: { action: string }) => h.action)).toEqual(['create', 'update']);
+    expect(history.json().history[1].before.export_markets).toEqual(['CN', 'UZ']);
+    expect(history.json().history[1].after.export_markets).toEqual(['CN', 'TR', 'UZ']);
+  });
+
+  it('imports the first sheet of a workbook, and the same through the upload endpoint', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('producers');
+    sheet.addRow(['name', 'country', 'city', 'hs_codes', 'national_id']);
+    sheet.addRow(['Xlsxmet LLP', 'KZ', 'Almaty', '7601', '']);
+    sheet.addRow(['', 'KZ', '', '', '']);
+    sheet.addRow(['Сарыагашсу', 'KZ', 'Сарыагаш', '2201', '']);
+    const file = join(dir, 'producers.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const report = await importProducers(ctx.database, openCsvFile(file), { file });
+    expect(report).toMatchObject({ imported: 2, rejected: [{ line: 3, field: 'name' }] });
+    const upload = await app.inject({
+      method: 'POST',
+      url: '/api/v1/producers/import?name=again.csv',
+      headers: { 'content-type': 'text/csv' },
+      payload:
+        'name,country,city,hs_codes\nXlsxmet LLP,KZ,Almaty,7601\nUploadmet LLP,KZ,Almaty,7601\nBad,QQ,,\n',
+    });
+    expect(upload.statusCode).toBe(200);
+    expect(upload.json()).toMatchObject({
+      imported: 1,
+      unchanged: 1,
+      rejected: [{ line: 4, field: 'country' }],
+    });
+    const wrongType = await app.inject({
+      method: 'POST',
+      url: '/api/v1/producers/import',
+      headers: { 'content-type': 'application/json' },
+      payload: '{}',
+    });
+    expect(wrongType.statusCode).toBe(400);
+  });
+});
+
+describe('producer records over the API', () => {
+  it('creates, reads with an ETag, refuses a stale edit (409) and keeps every version in the history', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/producers',
+      payload: {
+        name: 'ТОО «Апиметалл»',
+        other_names: [{ name: 'Apimetall LLP', lang: 'en' }],
+        country: 'KZ',
+        city: 'Pavlodar',
+        hs_codes: ['7601'],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.headers.etag).toBe('"1"');
+    const { id } = created.json();
+    expect(created.headers.location).toBe(`/api/v1/producers/${id}`);
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/producers',
+      payload: { name: 'ТОО «Апиметалл»', country: 'KZ', city: 'Павлодар' },
+    });
+    expect(again.statusCode).toBe(409);
+
+    const body = { name: 'ТОО «Апиметалл»', country: 'KZ', city: 'Pavlodar', hs_codes: ['7601', '7604'] };
+    const noVersion = await app.inject({ method: 'PUT', url: `/api/v1/producers/${id}`, payload: body });
+    expect(noVersion.statusCode).toBe(400);
+    const updated = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/producers/${id}`,
+      headers: { 'if-match': '"1"' },
+      payload: body,
+    });
+    expect(updated.statusCode).toBe(200);
+    expect(updated.headers.etag).toBe('"2"');
+    const stale = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/producers/${id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { ...body, hs_codes: ['7601'] },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().version).toBe(2);
+    const history = (await app.inject(`/api/v1/producers/${id}/history`)).json().history;
+    expect(history.map((h: { version: number }) => h.version)).toEqual([1, 2]);
+    expect(history[1].before.other_names).toEqual([{ name: 'Apimetall LLP', lang: 'en' }]);
+    expect(history[1].after.other_names).toEqual([]);
+
+    const invalid = await app.inject({
+      method: 'POST',
+      url: '/api/v1/producers',
+      payload: { name: 'X', country: 'KZ', hs_codes: ['99999'], national_id: '123' },
+    });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().errors.map((e: { field: string }) => e.field)).toContain('body.hs_codes.0');
+
+    const deleted = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/producers/${id}`,
+      headers: { 'if-match': '"2"' },
+    });
+    expect(deleted.statusCode).toBe(204);
+    expect((await app.inject(`/api/v1/producers/${id}`)).statusCode).toBe(404);
+    expect((await app.inject(`/api/v1/producers/${id}/history`)).json().history.at(-1).action).toBe('delete');
+  });
+});
+
+describe('search across scripts', () => {
+  it.each([
+    ['Шымкентцемент', 'АО «Шымкентцемент»'],
+    ['Chirchiq transformer', 'АО «Чирчикский трансформаторный завод»'],
+    ["Farg'onaazot", 'АО «Ферганаазот»'],
+    ['Kazzinc', 'ТОО «Казцинк»'],
+    ['Qazaqmys', 'ТОО «Корпорация Казахмыс»'],
+    ['Беларускалий', 'ОАО «Беларуськалий»'],
+    ['Kazmunaygas', 'АО «Национальная компания «КазМунайГаз»'],
+  ])('%s finds %s first', async (q, name) => {
+    const result = await search(q);
+    expect(result.results[0]?.name).toBe(name);
+    expect(result.results[0]?.matched[0]?.field).toBe('name');
+  });
+
+  it('finds producers of a product from its words in any language, and says why', async () => {
+    for (const q of ['медный катод', 'mis katod', 'copper cathode']) {
+      const result = await search(q, { country: 'UZ' });
+      expect(result.hs_codes_of_query).toContain('7403');
+      expect(result.results[0]?.hs_codes).toContain('7403');
+      expect(result.results[0]?.matched.map((m) => m.field)).toContain('hs');
+    }
+  });
+
+  it('filters by country, HS prefix, region in any spelling, export market and certification, with facets', async () => {
+    const all = await search('', { hs: '7403' });
+    expect(all.total).toBeGreaterThan(5);
+    expect(all.results.every((r) => r.hs_codes.some((c) => c.startsWith('7403')))).toBe(true);
+    const karaganda = await search('', { region: 'Қарағанды' });
+    expect(karaganda.total).toBeGreaterThan(0);
+    expect(
+      karaganda.results.every((r) => /karaganda|қарағанды|караганда/i.test(`${r.city} ${r.region}`)),
+    ).toBe(true);
+    expect((await search('Kazakhmys', { region: 'Qaraǵandy' })).results[0]?.name).toBe(
+      'ТОО «Корпорация Казахмыс»',
+    );
+    const market = await search('', { market: 'IT', country: 'KZ' });
+    expect(market.results.map((r) => r.name).sort()).toEqual(
+      ['АО «Национальная компания «КазМунайГаз»', 'ТОО «Тенгизшевройл»'].sort(),
+    );
+    const certified = await search('', { certification: 'iso 9001', limit: 100 });
+    expect(certified.results.every((r) => r.certifications.includes('ISO 9001'))).toBe(true);
+    const facets = await search('cement');
+    expect(facets.facets.hs_chapter[0]).toMatchObject({ value: '25' });
+    expect(facets.facets.country.reduce((s, f) => s + f.count, 0)).toBe(facets.total);
+  });
+
+  it('matches only names in the script typed when asked', async () => {
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/producers',
+      payload: { name: 'ТОО «Жолкенмет»', country: 'KZ', city: 'Almaty' },
+    });
+    expect((await search('Zholkenmet')).results[0]?.name).toBe('ТОО «Жолкенмет»');
+    expect((await search('Zholkenmet', { same_script: true })).results.map((r) => r.name)).not.toContain(
+      'ТОО «Жолкенмет»',
+    );
+    expect((await search('Жолкенмет', { same_script: true })).results[0]?.name).toBe('ТОО «Жолкенмет»');
+  });
+
+  it('pages through results with a cursor, without repeats', async () => {
+    const seen = new Set<number>();
+    let cursor: string | undefined;
+    for (let page = 0; page < 4; page++) {
+      const result = await search('цемент', { limit: 5, ...(cursor ? { cursor } : {}) });
+      for (const r of result.results) {
+        expect(seen.has(r.id)).toBe(false);
+        seen.add(r.id);
+      }
+      if (!result.next_cursor) break;
+      cursor = result.next_cursor;
+    }
+    expect(seen.size).toBeGreaterThan(5);
+    const forged = await app.inject('/api/v1/producers?q=x&cursor=bm90LWEtY3Vyc29y');
+    expect(forged.statusCode).toBe(400);
+  });
+
+  it('finds what the relevance set asks for (recall@10 ≥ 0.95)', async () => {
+    const report = await evaluateSearch((q, country) => searchForEvaluation(ctx.db, q, country));
+    expect(report.misses).toEqual([]);
+    expect(report.recall_at_10).toBeGreaterThanOrEqual(0.95);
+    expect(report.mrr).toBeGreaterThanOrEqual(0.85);
+  }, 120_000);
+});
+
+describe('duplicates and merges', () => {
+  it('lists producers with the same website as candidates and merges them, keeping every name and source', async () => {
+    const a = await app.inject({
+      method: 'POST',
+      url: '/api/v1/producers',
+      payload: {
+        name: 'ТОО «Дублькен»',
+        country: 'KZ',
+        city: 'Almaty',
+        website: 'https://dublken.kz',
+        hs_codes: ['2523'],
+      },
+    });
+    const b = await app.inject({
+      method: 'POST',
+      url: '/api/v1/producers',
+      payload: {
+        name: 'Dublken LLP',
+        country: 'KZ',
+        city: 'Алматы',
+        website: 'https://www.dublken.kz/en',
+        hs_codes: ['6810'.slice(0, 2)],
+        export_markets: ['KG'],
+      },
+    });
+    const [idA, idB] = [a.json().id, b.json().id];
+    const list = (await app.inject(`/api/v1/producers/${idA}/duplicates`)).json();
+    expect(list.items).toContainEqual(
+      expect.objectContaining({
+        a: expect.objectContaining({ id: idA }),
+        b: expect.objectContaining({ id: idB }),
+        reason: 'website',
+      }),
+    );
+    const country = (await app.inject('/api/v1/producers/duplicates?country=KZ&limit=200')).json();
+    expect(
+      country.items.some((d: { a: { id: number }; b: { id: number } }) => d.a.id === idA && d.b.id === idB),
+    ).toBe(true);
+
+    const stale = await app.inject({
+      method: 'POST',
+      url: `/api/v1/producers/${idA}/merge`,
+      headers: { 'if-match': '"7"' },
+      payload: { from: idB },
+    });
+    expect(stale.statusCode).toBe(409);
+    const merged = await app.inject({
+      method: 'POST',
+      url: `/api/v1/producers/${idA}/merge`,
+      headers: { 'if-match': '"1"' },
+      payload: { from: idB },
+    });
+    expect(merged.statusCode).toBe(200);
+    const producer = merged.json();
+    expect(producer.other_names.map((n: { name: string }) => n.name)).toEqual(['Dublken LLP']);
+    expect(producer.hs_codes).toEqual(['2523', '68']);
+    expect(producer.export_markets).toEqual(['KG']);
+    expect(producer.sources.map((s: { kind: string; reference: string }) => [s.kind, s.reference])).toEqual([
+      ['api', 'api'],
+      ['merge', `producer ${idB}`],
+    ]);
+    const gone = await app.inject(`/api/v1/producers/${idB}`);
+    expect(gone.statusCode).toBe(404);
+    expect(gone.json().detail).toMatch(new RegExp(`merged into producer ${idA}`));
+    expect((await search('Dublken')).results.map((r) => r.id)).toEqual([idA]);
+  });
+});
+
+describe('matchmaking', () => {
+  it('ranks producers for a buyer’s request with the reasons for each', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/match',
+      payload: { product: 'медный катод', destination: 'UZ', quantity: '500 t', limit: 5 },
+    });
+    expect(response.statusCode).toBe(200);
+    const { request, results } = response.json();
+    expect(request).toMatchObject({ hs_codes: ['74', '7403'], destination: 'UZ', quantity_tonnes: 500 });
+    expect(results.length).toBe(5);
+    expect(results[0].reasons.map((r: { kind: string }) => r.kind)).toContain('hs');
+    for (let i = 1; i < results.length; i++)
+      expect(results[i - 1].score).toBeGreaterThanOrEqual(results[i].score);
+    const empty = await app.inject({ method: 'POST', url: '/api/v1/match', payload: { destination: 'UZ' } });
+    expect(empty.statusCode).toBe(400);
+  });
+});

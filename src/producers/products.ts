@@ -1,0 +1,309 @@
+// Words for the goods the region trades, in English, Russian, Kazakh and Uzbek, each with the HS codes it
+// names: what lets "медный катод", "mis katod" and "copper cathode" all reach producers of HS 7403.
+// Written for Keruen from the HS 2022 headings; a word is a stem matched at the start of a query's words
+// after both go through the search key (so Cyrillic and Latin spellings of one word meet).
+import { searchKey } from './translit.js';
+
+interface Concept {
+  hs: readonly string[];
+  words: readonly string[];
+}
+
+// Order: the more specific concept first; a query word matches every concept whose stem it starts with.
+const CONCEPTS: readonly Concept[] = [
+  { hs: ['7403'], words: ['cathode', 'катод', 'katod'] },
+  { hs: ['74'], words: ['copper', 'медь', 'медн', 'мыс', 'mis', 'mis=', 'мис'] },
+  { hs: ['7601'], words: ['aluminium', 'aluminum', 'алюмин', 'alyumin', 'aliumin'] },
+  { hs: ['79'], words: ['zinc', 'цинк', 'rux', 'мырыш', 'mirish'] },
+  { hs: ['78'], words: ['lead=', 'свинец', 'свинц', 'qorgoshin', 'қорғасын'] },
+  { hs: ['7108'], words: ['gold', 'золот', 'алтын', 'altin', 'oltin'] },
+  { hs: ['7106'], words: ['silver', 'серебр', 'күміс', 'kumis', 'kumush'] },
+  { hs: ['2612', '2844'], words: ['uranium', 'уран', 'uran'] },
+  {
+    hs: ['7202'],
+    words: ['ferroalloy', 'ferrochrom', 'ferrosilic', 'ферросплав', 'феррохром', 'ферросилиц'],
+  },
+  { hs: ['2610'], words: ['chromite', 'chrome ore', 'хромит', 'хромов'] },
+  { hs: ['2601'], words: ['iron ore', 'железн руд', 'темір кен', 'pellet', 'окатыш'] },
+  {
+    hs: ['72', '73'],
+    words: [
+      'steel',
+      'сталь',
+      'стал',
+      'болат',
+      'polat',
+      'rolled',
+      'прокат',
+      'rebar',
+      'арматур',
+      'pipe',
+      'труб',
+    ],
+  },
+  { hs: ['2701'], words: ['coal', 'уголь', 'угол', 'көмір', 'komir', 'komir', 'ko‘mir'] },
+  { hs: ['2709'], words: ['crude', 'нефть', 'нефт', 'мұнай', 'munai', 'neft'] },
+  { hs: ['2711'], words: ['natural gas', 'lng', 'lpg', 'газ', 'gaz', 'propane', 'пропан'] },
+  {
+    hs: ['2710'],
+    words: [
+      'petrol',
+      'gasoline',
+      'diesel',
+      'fuel',
+      'бензин',
+      'дизел',
+      'топлив',
+      'жанармай',
+      'benzin',
+      'kerosene',
+    ],
+  },
+  { hs: ['2523'], words: ['cement', 'цемент', 'sement', 'clinker', 'клинкер'] },
+  {
+    hs: ['31'],
+    words: [
+      'fertili',
+      'удобрен',
+      'тыңайтқыш',
+      'ogit',
+      'o‘g‘it',
+      'ammonium',
+      'аммиач',
+      'urea',
+      'карбамид',
+      'селитр',
+    ],
+  },
+  { hs: ['2814'], words: ['ammonia', 'аммиак'] },
+  { hs: ['2104', '3104'], words: ['potash', 'калий', 'kaliy', 'kalii'] },
+  { hs: ['2503'], words: ['sulphur', 'sulfur', 'сера', 'серы', 'oltingugurt'] },
+  { hs: ['2716'], words: ['electricity', 'электроэнерг', 'электр энерг', 'elektr energ', 'power supply'] },
+  { hs: ['1001'], words: ['wheat', 'пшениц', 'бидай', 'bidai', 'bugdoi', 'bug‘doy'] },
+  { hs: ['1101'], words: ['flour', 'мука', 'муки', 'ұн=', 'un=', 'un mahsul'] },
+  { hs: ['1003'], words: ['barley', 'ячмен', 'арпа', 'arpa'] },
+  { hs: ['1006'], words: ['rice', 'рис=', 'риса', 'күріш', 'kurish', 'guruch'] },
+  {
+    hs: ['5201', '5203'],
+    words: ['cotton fibre', 'cotton fiber', 'хлопок', 'хлопк', 'мақта', 'makta', 'paxta'],
+  },
+  { hs: ['5205', '5206'], words: ['cotton yarn', 'пряж', 'ip=', 'yarn'] },
+  {
+    hs: ['52', '61', '62', '63'],
+    words: [
+      'textile',
+      'текстил',
+      'fabric',
+      'ткан',
+      'garment',
+      'одежд',
+      'apparel',
+      'trikotaj',
+      'трикотаж',
+      'kiyim',
+    ],
+  },
+  { hs: ['5002', '5007'], words: ['silk', 'шелк', 'шёлк', 'ipak', 'жібек'] },
+  { hs: ['5701', '5702'], words: ['carpet', 'ковер', 'ковр', 'кілем', 'gilam'] },
+  { hs: ['0806'], words: ['grape', 'raisin', 'виноград', 'изюм', 'uzum', 'mayiz'] },
+  {
+    hs: ['0813', '0806'],
+    words: ['dried fruit', 'сухофрукт', 'quruq meva', 'курага', 'apricot', 'абрикос', 'orik'],
+  },
+  {
+    hs: ['08'],
+    words: [
+      'fruit',
+      'фрукт',
+      'жеміс',
+      'jemis',
+      'meva',
+      'cherr',
+      'черешн',
+      'apple',
+      'яблок',
+      'alma=',
+      'olma=',
+    ],
+  },
+  {
+    hs: ['07'],
+    words: [
+      'vegetable',
+      'овощ',
+      'көкөніс',
+      'kokonis',
+      'sabzavot',
+      'onion',
+      'лук',
+      'piyoz',
+      'tomato',
+      'томат',
+      'pomidor',
+    ],
+  },
+  { hs: ['0701'], words: ['potato', 'картоф', 'картоп', 'kartop', 'kartoshka'] },
+  {
+    hs: ['0201', '0202', '0204', '0207'],
+    words: [
+      'meat',
+      'мясо',
+      'мяс',
+      'ет=',
+      'gosht',
+      'go‘sht',
+      'beef',
+      'говядин',
+      'lamb',
+      'баранин',
+      'poultry',
+      'птиц',
+    ],
+  },
+  {
+    hs: ['0401', '0402', '0405', '0406'],
+    words: ['milk', 'dairy', 'молок', 'молоч', 'сүт', 'sut', 'cheese', 'сыр', 'butter', 'масло слив'],
+  },
+  { hs: ['1512'], words: ['sunflower', 'подсолнеч', 'күнбағыс', 'kunbagis', 'kungaboqar'] },
+  {
+    hs: ['15'],
+    words: ['vegetable oil', 'растительн масл', 'өсімдік май', 'osimdik mai', 'oil seed', 'масличн'],
+  },
+  { hs: ['1701'], words: ['sugar', 'сахар', 'қант=', 'kant=', 'shakar'] },
+  {
+    hs: ['1806', '1704', '1905'],
+    words: [
+      'chocolate',
+      'шоколад',
+      'confection',
+      'кондитер',
+      'candy',
+      'конфет',
+      'biscuit',
+      'печень',
+      'qandolat',
+    ],
+  },
+  { hs: ['1902'], words: ['pasta', 'макарон', 'makaron', 'noodle', 'лапш'] },
+  {
+    hs: ['2202', '2201'],
+    words: [
+      'water',
+      'вода',
+      'воды',
+      'su=',
+      'juice',
+      'сок',
+      'sharbat',
+      'beverage',
+      'напит',
+      'soft drink',
+      'ичимлик',
+    ],
+  },
+  { hs: ['2203'], words: ['beer', 'пиво', 'пива', 'pivo', 'сыра'] },
+  { hs: ['2204'], words: ['wine', 'вино', 'вина', 'sharob'] },
+  { hs: ['2208'], words: ['vodka', 'водк', 'spirits', 'коньяк', 'brandy'] },
+  { hs: ['24'], words: ['tobacco', 'cigarette', 'табак', 'сигарет', 'tamaki'] },
+  { hs: ['0302', '0303', '0304'], words: ['fish', 'рыб', 'балық', 'balik', 'baliq'] },
+  { hs: ['1601', '1602'], words: ['sausage', 'колбас', 'shuzhuk', 'шұжық'] },
+  { hs: ['8504'], words: ['transformer', 'трансформатор', 'transformator'] },
+  { hs: ['8544'], words: ['cable', 'кабел', 'kabel', 'wire', 'провод'] },
+  { hs: ['8703'], words: ['car', 'cars', 'автомобил', 'avtomobil', 'легков', 'sedan', 'машин'] },
+  { hs: ['8704'], words: ['truck', 'грузовик', 'грузов', 'самосвал', 'dump truck', 'yuk mashina'] },
+  { hs: ['8702'], words: ['bus', 'автобус', 'avtobus'] },
+  {
+    hs: ['8701', '8432', '8433'],
+    words: ['tractor', 'трактор', 'traktor', 'combine harvester', 'комбайн', 'kombain'],
+  },
+  {
+    hs: ['8601', '8602', '8603', '8605', '8606'],
+    words: ['locomotive', 'локомотив', 'railcar', 'wagon', 'вагон', 'vagon'],
+  },
+  {
+    hs: ['8418', '8450', '8516'],
+    words: [
+      'refrigerator',
+      'холодильник',
+      'washing machine',
+      'стиральн',
+      'appliance',
+      'бытов техник',
+      'air condition',
+      'кондиционер',
+    ],
+  },
+  { hs: ['94'], words: ['furniture', 'мебел', 'mebel', 'жиһаз'] },
+  {
+    hs: ['41', '42', '64'],
+    words: ['leather', 'кожа', 'кож', 'teri', 'былғары', 'shoe', 'обув', 'footwear', 'poyabzal'],
+  },
+  {
+    hs: ['3901', '3902', '3904'],
+    words: [
+      'polyethylene',
+      'polypropylene',
+      'полиэтилен',
+      'полипропилен',
+      'pvc',
+      'пвх',
+      'polymer',
+      'полимер',
+    ],
+  },
+  { hs: ['39'], words: ['plastic', 'пластик', 'пластмасс', 'plastmass'] },
+  { hs: ['4011'], words: ['tyre', 'tire', 'шин', 'shina'] },
+  { hs: ['30'], words: ['pharmac', 'medicine', 'drug', 'лекарств', 'фармацевт', 'dori', 'препарат'] },
+  { hs: ['7005', '7010', '70'], words: ['glass', 'стекл', 'шиша', 'shisha', 'әйнек'] },
+  {
+    hs: ['6907', '6908', '6904'],
+    words: ['tile', 'плитк', 'ceramic', 'керамик', 'brick', 'кирпич', 'g‘isht', 'gisht', 'кірпіш'],
+  },
+  { hs: ['48'], words: ['paper', 'бумаг', 'картон', 'cardboard', 'qog‘oz', 'kogoz', 'қағаз'] },
+  {
+    hs: ['2804', '28', '29'],
+    words: ['chemical', 'химич', 'химия', 'kimyo', 'caustic', 'каустич', 'soda', 'сода'],
+  },
+];
+
+interface Stem {
+  stem: string;
+  exact: boolean;
+  hs: readonly string[];
+}
+
+// A word ending in '=' must be a whole word ('lead=' is not 'leader'); so must any of three letters or fewer.
+const STEMS: readonly Stem[] = CONCEPTS.flatMap((c) =>
+  c.words
+    .map((w) => {
+      const stem = searchKey(w.replace(/=$/, ''));
+      return { stem, exact: w.endsWith('=') || stem.length <= 3, hs: c.hs };
+    })
+    .filter((s) => s.stem.length >= 2),
+);
+
+/**
+ * The HS codes a text names through the words of the lexicon: a stem matches a word it begins (a stem
+ * marked whole, or of three letters or fewer, must be the whole word); a stem of two words must match two
+ * consecutive words.
+ */
+export function hsCodesOfWords(text: string): string[] {
+  const words = searchKey(text).split(' ').filter(Boolean);
+  const codes = new Set<string>();
+  for (const { stem, exact, hs } of STEMS) {
+    const parts = stem.split(' ');
+    for (let i = 0; i + parts.length <= words.length; i++) {
+      const hit = parts.every((p, j) => {
+        const w = words[i + j]!;
+        // Earlier words of a phrase are stems; the last must be whole when the entry says so.
+        return (j === parts.length - 1 && exact) || p.length <= 3 ? w === p : w.startsWith(p);
+      });
+      if (hit) {
+        for (const code of hs) codes.add(code);
+        break;
+      }
+    }
+  }
+  // A code already covered by a more general one found is kept: filters and ranking read prefixes anyway.
+  return [...codes].sort();
+}

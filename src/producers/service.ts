@@ -1,0 +1,499 @@
+// The producers registry: records with versions and history, search across scripts with the reasons for
+// each result, candidate duplicates and merges. SQL is in the repositories; the search keys in translit.ts.
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/index.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { decodeCursor, encodeCursor } from '../lib/index.js';
+import { HS_BUILTIN_VERSION } from '../reference/index.js';
+import { stageProducer } from './import.js';
+import { type Producer, type ProducerInput, type SearchQuery, searchQuerySchema } from './model.js';
+import { certificationKey, placeKey, producerNames } from './normalize.js';
+import { hsCodesOfWords } from './products.js';
+import { type Candidate, loadLookups, ProducerRepository, type StoredProducer } from './repository.js';
+import { companyKey, distinctiveWords, scriptOf, searchKey, skeleton } from './translit.js';
+import { checkProducer } from './validate.js';
+
+/** Runs `work` with the trigram thresholds the registry's queries are written for. */
+function withThresholds<T>(db: Kysely<DB>, work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('pg_trgm.word_similarity_threshold', '0.4', true),
+                     set_config('pg_trgm.similarity_threshold', '0.55', true)`.execute(trx);
+    return work(trx);
+  });
+}
+
+async function toApi(repo: ProducerRepository, rows: StoredProducer[]): Promise<Producer[]> {
+  const ids = rows.map((r) => r.id);
+  const names = await repo.names(ids);
+  const sources = await repo.sources(ids);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    other_names: names
+      .filter((n) => n.producer_id === r.id && n.name !== r.name)
+      .map((n) => ({ name: n.name, lang: n.lang, script: n.script })),
+    country: r.country,
+    national_id: r.national_id,
+    region: r.region,
+    city: r.city,
+    address: r.address,
+    lat: r.lat,
+    lon: r.lon,
+    website: r.website,
+    email: r.email,
+    phone: r.phone,
+    hs_codes: r.hs_codes,
+    products: r.products,
+    export_markets: r.export_markets,
+    employees: r.employees,
+    capacity: r.capacity,
+    certifications: r.certifications,
+    sources: sources
+      .filter((s) => s.producer_id === r.id)
+      .map((s) => ({ kind: s.kind, reference: s.reference, added_at: new Date(s.added_at).toISOString() })),
+    version: r.version,
+    created_at: new Date(r.created_at).toISOString(),
+    updated_at: new Date(r.updated_at).toISOString(),
+  }));
+}
+
+export async function getProducer(db: Kysely<DB>, id: number): Promise<Producer> {
+  const repo = new ProducerRepository(db);
+  const row = await repo.get(id);
+  if (!row || row.deleted_at) throw new NotFoundError(`no producer ${id}`);
+  if (row.merged_into !== null)
+    throw new NotFoundError(`producer ${id} was merged into producer ${row.merged_into}`);
+  return (await toApi(repo, [row]))[0]!;
+}
+
+async function checked(db: Kysely<DB>, input: ProducerInput): Promise<ProducerInput> {
+  const result = checkProducer(input, await loadLookups(db));
+  if (result.issues.length > 0) throw new ValidationError('the producer has invalid fields', result.issues);
+  return result.input;
+}
+
+/** Creates a producer; one with the same national identifier, or name and city, is a conflict. */
+export async function createProducer(db: Kysely<DB>, given: ProducerInput, actor: string): Promise<Producer> {
+  const input = await checked(db, given);
+  const staged = stageProducer(0, input);
+  const id = await db.transaction().execute(async (trx) => {
+    const repo = new ProducerRepository(trx);
+    const existing = await repo.findActive(staged.row.natural_key, input.country, staged.row.national_id);
+    if (existing)
+      throw new ConflictError(`producer ${existing.id} has the same national identifier, or name and city`, {
+        id: existing.id,
+        version: existing.version,
+      });
+    const id = await repo.insert(staged.row, staged.contentHash);
+    await repo.replaceNames(id, staged.names);
+    await repo.addSource(id, 'api', actor);
+    await repo.addHistory({
+      producer_id: id,
+      version: 1,
+      action: 'create',
+      actor,
+      before: null,
+      after: await repo.snapshot(id),
+    });
+    return id;
+  });
+  return getProducer(db, id);
+}
+
+async function current(repo: ProducerRepository, id: number): Promise<StoredProducer> {
+  const row = await repo.get(id);
+  if (!row || row.deleted_at || row.merged_into !== null) throw new NotFoundError(`no producer ${id}`);
+  return row;
+}
+
+function stale(id: number, row: StoredProducer, expected: number): ConflictError {
+  return new ConflictError(
+    `producer ${id} is at version ${row.version}, not ${expected}: reload it and retry`,
+    {
+      version: row.version,
+    },
+  );
+}
+
+/** Replaces a producer's fields when `expected` is its current version (else 409 with the current version). */
+export async function updateProducer(
+  db: Kysely<DB>,
+  id: number,
+  expected: number,
+  given: ProducerInput,
+  actor: string,
+): Promise<Producer> {
+  const input = await checked(db, given);
+  const staged = stageProducer(0, input);
+  await db.transaction().execute(async (trx) => {
+    const repo = new ProducerRepository(trx);
+    const row = await current(repo, id);
+    if (row.version !== expected) throw stale(id, row, expected);
+    const other = await repo.findActive(staged.row.natural_key, input.country, staged.row.national_id);
+    if (other && other.id !== id)
+      throw new ConflictError(`producer ${other.id} has the same national identifier, or name and city`, {
+        id: other.id,
+      });
+    const before = await repo.snapshot(id);
+    const version = await repo.update(id, expected, staged.row, staged.contentHash);
+    if (version === undefined) throw stale(id, (await repo.get(id))!, expected);
+    await repo.replaceNames(id, staged.names);
+    await repo.addSource(id, 'api', actor);
+    await repo.addHistory({
+      producer_id: id,
+      version,
+      action: 'update',
+      actor,
+      before,
+      after: await repo.snapshot(id),
+    });
+  });
+  return getProducer(db, id);
+}
+
+export async function deleteProducer(
+  db: Kysely<DB>,
+  id: number,
+  expected: number,
+  actor: string,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const repo = new ProducerRepository(trx);
+    const row = await current(repo, id);
+    if (row.version !== expected) throw stale(id, row, expected);
+    const before = await repo.snapshot(id);
+    const version = await repo.markDeleted(id, expected);
+    if (version === undefined) throw stale(id, (await repo.get(id))!, expected);
+    await repo.addHistory({ producer_id: id, version, action: 'delete', actor, before, after: null });
+  });
+}
+
+export async function producerHistory(db: Kysely<DB>, id: number) {
+  const repo = new ProducerRepository(db);
+  if (!(await repo.get(id))) throw new NotFoundError(`no producer ${id}`);
+  return (await repo.history(id)).map((h) => ({ ...h, changed_at: new Date(h.changed_at).toISOString() }));
+}
+
+/**
+ * Merges producer `from` into `into`: every name and source of both is kept on `into` (names of `from`
+ * become other names), empty fields of `into` take `from`'s values, lists are joined; `from` is kept,
+ * marked as merged, with its history.
+ */
+export async function mergeProducers(
+  db: Kysely<DB>,
+  into: number,
+  from: number,
+  expected: number,
+  actor: string,
+): Promise<Producer> {
+  if (into === from)
+    throw new ValidationError('a producer cannot be merged into itself', [
+      { field: 'from', reason: 'same as the target' },
+    ]);
+  await db.transaction().execute(async (trx) => {
+    const repo = new ProducerRepository(trx);
+    const target = await current(repo, into);
+    if (target.version !== expected) throw stale(into, target, expected);
+    const source = await current(repo, from);
+    const [api] = await toApi(repo, [target]);
+    const [other] = await toApi(repo, [source]);
+    const pick = <K extends keyof ProducerInput>(k: K) => (api![k] ?? other![k]) as ProducerInput[K];
+    const union = (a: string[] = [], b: string[] = []) => [...new Set([...a, ...b])].sort();
+    const merged: ProducerInput = {
+      name: api!.name,
+      other_names: [
+        ...api!.other_names.map((n) => ({ name: n.name, lang: n.lang ?? null })),
+        { name: other!.name, lang: null },
+        ...other!.other_names.map((n) => ({ name: n.name, lang: n.lang ?? null })),
+      ].filter((n, i, all) => n.name !== api!.name && all.findIndex((m) => m.name === n.name) === i),
+      country: api!.country,
+      national_id: pick('national_id'),
+      region: pick('region'),
+      city: pick('city'),
+      address: pick('address'),
+      lat: api!.lat ?? other!.lat,
+      lon: api!.lat == null ? other!.lon : api!.lon,
+      website: pick('website'),
+      email: pick('email'),
+      phone: pick('phone'),
+      hs_codes: union(api!.hs_codes, other!.hs_codes),
+      products: [api!.products, other!.products].filter(Boolean).join('; ') || null,
+      export_markets: union(api!.export_markets, other!.export_markets),
+      employees: api!.employees ?? other!.employees,
+      capacity: pick('capacity'),
+      certifications: union(api!.certifications, other!.certifications),
+    };
+    const staged = stageProducer(0, merged);
+    const before = await repo.snapshot(into);
+    const fromBefore = await repo.snapshot(from);
+    await repo.markMerged(from, into);
+    await repo.addHistory({
+      producer_id: from,
+      version: source.version + 1,
+      action: 'merge',
+      actor,
+      before: fromBefore,
+      after: { merged_into: into },
+    });
+    // The merged record keeps the target's identity (natural key), whatever the merged-in one brought.
+    const version = await repo.update(
+      into,
+      expected,
+      { ...staged.row, natural_key: target.natural_key },
+      staged.contentHash,
+    );
+    if (version === undefined) throw stale(into, (await repo.get(into))!, expected);
+    await repo.replaceNames(into, producerNames(merged));
+    await repo.moveSources(from, into);
+    await repo.addSource(into, 'merge', `producer ${from}`);
+    await repo.addHistory({
+      producer_id: into,
+      version,
+      action: 'merge',
+      actor,
+      before,
+      after: await repo.snapshot(into),
+    });
+  });
+  return getProducer(db, into);
+}
+
+export interface DuplicateCandidate {
+  a: { id: number; name: string; city: string | null };
+  b: { id: number; name: string; city: string | null };
+  country: string;
+  reason: 'website' | 'phone' | 'name';
+  similarity: number;
+}
+
+/** Candidate duplicates of a country (or of one producer), for review; keyset by the first record's id. */
+export async function duplicateCandidates(
+  db: Kysely<DB>,
+  options: { country?: string; producerId?: number; cursor?: string; limit?: number },
+): Promise<{ items: DuplicateCandidate[]; next_cursor: string | null }> {
+  const limit = options.limit ?? 50;
+  const after = options.cursor
+    ? decodeCursor(options.cursor, (v): v is { a: number } => typeof (v as { a?: unknown })?.a === 'number').a
+    : undefined;
+  return withThresholds(db, async (trx) => {
+    const repo = new ProducerRepository(trx);
+    // Pairs of one first record are not split between pages: the page ends before a partial group.
+    const pairs = await repo.duplicatePairs({
+      country: options.country,
+      producerId: options.producerId,
+      afterId: after === undefined ? undefined : after - 1,
+      limit: limit + 1,
+    });
+    const page = pairs.slice(0, limit);
+    const rows = await repo.getMany([...new Set(page.flatMap((p) => [p.a, p.b]))]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const items = page.map((p) => {
+      const a = byId.get(p.a)!;
+      const b = byId.get(p.b)!;
+      return {
+        a: { id: a.id, name: a.name, city: a.city },
+        b: { id: b.id, name: b.name, city: b.city },
+        country: a.country,
+        reason: p.reason as DuplicateCandidate['reason'],
+        similarity: Math.round(p.similarity * 1000) / 1000,
+      };
+    });
+    const next = pairs.length > limit ? pairs[limit]! : undefined;
+    return { items, next_cursor: next ? encodeCursor({ a: next.a }) : null };
+  });
+}
+
+export interface SearchHit {
+  id: number;
+  name: string;
+  country: string;
+  region: string | null;
+  city: string | null;
+  hs_codes: string[];
+  products: string | null;
+  export_markets: string[];
+  certifications: string[];
+  score: number;
+  /** Why it matched: the name and how closely, the products, the HS codes the query names. */
+  matched: {
+    field: 'name' | 'products' | 'hs' | 'place';
+    value: string;
+    script?: string;
+    similarity?: number;
+  }[];
+}
+
+export interface SearchResult {
+  total: number;
+  /** True when more producers match than were ranked (the total is then a lower bound). */
+  total_is_lower_bound: boolean;
+  results: SearchHit[];
+  facets: Awaited<ReturnType<ProducerRepository['facets']>>;
+  hs_codes_of_query: string[];
+  next_cursor: string | null;
+}
+
+const RANKED = 500;
+
+/** HS codes a query names: the lexicon's words, and nomenclature titles the query closely matches. */
+async function hsCodesOfQuery(db: Kysely<DB>, q: string): Promise<string[]> {
+  const codes = new Set(hsCodesOfWords(q));
+  if (/\p{L}{3}/u.test(q)) {
+    const titles = await sql<{ code: string }>`
+      select code from hs_code
+      where version = ${HS_BUILTIN_VERSION} and level >= 4
+        and word_similarity(${q.toLowerCase()}, lower(coalesce(description, title))) >= 0.75
+        and lower(coalesce(description, title)) %> ${q.toLowerCase()}
+      order by word_similarity(${q.toLowerCase()}, lower(coalesce(description, title))) desc, code
+      limit 5`.execute(db);
+    for (const t of titles.rows) codes.add(t.code);
+  }
+  return [...codes].sort();
+}
+
+/** Searches producers across scripts, with filters, facet counts and keyset pagination. */
+export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promise<SearchResult> {
+  const filters = {
+    countries: query.country?.toUpperCase().split(','),
+    hsPrefix: query.hs,
+    regionKey: query.region ? placeKey(query.region) : undefined,
+    market: query.market?.toUpperCase(),
+    certKey: query.certification ? certificationKey(query.certification) : undefined,
+  };
+  const cursor = query.cursor
+    ? decodeCursor(
+        query.cursor,
+        (v): v is { score?: number; id: number } =>
+          typeof (v as { id?: unknown })?.id === 'number' &&
+          ['number', 'undefined'].includes(typeof (v as { score?: unknown }).score),
+      )
+    : undefined;
+  return withThresholds(db, async (trx) => {
+    const repo = new ProducerRepository(trx);
+    const q = query.q;
+    if (!/[\p{L}\p{N}]/u.test(q)) {
+      // No words: the producers the filters select, newest first.
+      const ids = await repo.browse(filters, query.limit + 1, cursor?.id);
+      const page = ids.slice(0, query.limit);
+      const total = await repo.countWhere(filters, 10_000);
+      const rows = await repo.getMany(page);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return {
+        total,
+        total_is_lower_bound: total >= 10_000,
+        results: page.map((id) => hit(byId.get(id)!, 0, [])),
+        facets: await repo.facets(await repo.browse(filters, RANKED)),
+        hs_codes_of_query: [],
+        next_cursor: ids.length > query.limit ? encodeCursor({ id: page.at(-1)! }) : null,
+      };
+    }
+    const key = companyKey(q) || searchKey(q);
+    const hsCodes = await hsCodesOfQuery(trx, q);
+    const words = key.split(' ');
+    const places = [
+      ...new Set(
+        [...words, ...words.slice(1).map((w, i) => `${words[i]} ${w}`)]
+          .map(placeKey)
+          .filter((k) => k.length >= 3),
+      ),
+    ];
+    let ranked = await repo.searchCandidates(
+      {
+        key,
+        // The query's words, and their second reading where Latin letter pairs are ambiguous (Kazhrom).
+        words: [
+          ...new Set([...distinctiveWords(key), ...distinctiveWords(companyKey(q, { digraphs: false }))]),
+        ],
+        skeleton: skeleton(key),
+        hsCodes,
+        places,
+      },
+      filters,
+      RANKED,
+    );
+    const names = await repo.nameScores(
+      ranked.map((c) => c.id),
+      key,
+    );
+    if (query.same_script) {
+      const script = scriptOf(q);
+      const keep = new Set(
+        names.filter((n) => n.script === script && n.score >= 0.4).map((n) => n.producer_id),
+      );
+      ranked = ranked.filter((c) => keep.has(c.id));
+    }
+    // Keyset on (score desc, id): the page starts after the last result the cursor names.
+    let start = 0;
+    if (cursor) {
+      const after = cursor.score ?? 0;
+      start = ranked.findIndex((c) => c.score < after || (c.score === after && c.id > cursor.id));
+      if (start < 0) start = ranked.length;
+    }
+    const page = ranked.slice(start, start + query.limit);
+    const rows = await repo.getMany(page.map((c) => c.id));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const results = page.map((c) => hit(byId.get(c.id)!, c.score, reasons(c, names, byId.get(c.id)!)));
+    const last = page.at(-1);
+    return {
+      total: ranked.length,
+      total_is_lower_bound: ranked.length >= RANKED,
+      results,
+      facets: await repo.facets(ranked.map((c) => c.id)),
+      hs_codes_of_query: hsCodes,
+      next_cursor:
+        last && start + query.limit < ranked.length ? encodeCursor({ score: last.score, id: last.id }) : null,
+    };
+  });
+}
+
+function reasons(
+  c: Candidate,
+  names: { producer_id: number; name: string; script: string; score: number }[],
+  row: StoredProducer,
+): SearchHit['matched'] {
+  const out: SearchHit['matched'] = [];
+  const best = names.find((n) => n.producer_id === c.id);
+  if (best && (c.name_score >= 0.4 || c.skeleton_score >= 0.6))
+    out.push({
+      field: 'name',
+      value: best.name,
+      script: best.script,
+      similarity: Math.round(Math.max(best.score, c.name_score) * 1000) / 1000,
+    });
+  if (c.product_score >= 0.5 && row.products)
+    out.push({
+      field: 'products',
+      value: row.products,
+      similarity: Math.round(c.product_score * 1000) / 1000,
+    });
+  if (c.hs_match) out.push({ field: 'hs', value: c.hs_match });
+  if (c.place_match) out.push({ field: 'place', value: [row.city, row.region].filter(Boolean).join(', ') });
+  return out;
+}
+
+function hit(row: StoredProducer, score: number, matched: SearchHit['matched']): SearchHit {
+  return {
+    id: row.id,
+    name: row.name,
+    country: row.country,
+    region: row.region,
+    city: row.city,
+    hs_codes: row.hs_codes,
+    products: row.products,
+    export_markets: row.export_markets,
+    certifications: row.certifications,
+    score: Math.round(score * 1000) / 1000,
+    matched,
+  };
+}
+
+/** A search as the relevance set scores it: the first ten results with all their names and HS codes. */
+export async function searchForEvaluation(db: Kysely<DB>, q: string, country?: string) {
+  const result = await searchProducers(db, searchQuerySchema.parse({ q, country, limit: 10 }));
+  const names = await new ProducerRepository(db).names(result.results.map((r) => r.id));
+  return result.results.map((r) => ({
+    id: r.id,
+    names: names.filter((n) => n.producer_id === r.id).map((n) => n.name),
+    hs_codes: r.hs_codes,
+  }));
+}

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { hsCodesOfWords } from './products.js';
+import { companyKey, distinctiveWords, scriptOf, searchKey, skeleton } from './translit.js';
+
+describe('search keys across scripts', () => {
+  it.each([
+    // producers.md's examples
+    ['Shymkentcement', 'Шымкентцемент'],
+    ['Chirchiq', 'Чирчик'],
+    ['Fergana', 'Фергана'],
+    ['Qaraǵandy', 'Қарағанды'],
+    // Kazakh Cyrillic, 2021 Latin and Russian spellings of ң, ж, қ, ғ
+    ['Jambyl', 'Жамбыл'],
+    ['Zhambyl', 'Жамбыл'],
+    ['Tengiz', 'Теңіз'],
+    ['Тенгиз', 'Теңіз'],
+    ['Qyzylorda', 'Қызылорда'],
+    ['Qaraǵandy', 'Qarağandy'],
+    // Uzbek Latin with its apostrophes typed four ways, and Cyrillic ў, ҳ
+    ["O'zbekiston", 'Oʻzbekiston'],
+    ['O‘zbekiston', 'Ўзбекистон'],
+    ['Xorazm', 'Хоразм'],
+    ['Toshkent', 'Тошкент'],
+    // Tajik ҷ, ӣ, Turkmen ş, ç, ý, ň
+    ['Тоҷикистон', 'Tojikiston'],
+    ['Türkmenbaşy', 'Туркменбаши'],
+    ['Aşgabat', 'Ашгабат'],
+    // Russian е written ye; ц written ts or c
+    ['Yekaterinburg', 'Екатеринбург'],
+    ['Tsesna', 'Цесна'],
+  ])('%s and %s share a key', (a, b) => {
+    expect(searchKey(a)).toBe(searchKey(b));
+  });
+
+  it.each([
+    ['Fergana', "Farg'ona"],
+    ['Karaganda', 'Қарағанды'],
+    ['Tashkent', 'Toshkent'],
+  ])('%s and %s share a skeleton where vowels differ', (a, b) => {
+    expect(skeleton(searchKey(a))).toBe(skeleton(searchKey(b)));
+  });
+
+  it('never reads two Cyrillic letters as one Latin digraph (з+х, т+ц, с+х)', () => {
+    expect(searchKey('Казхром')).toBe('kazhrom');
+    expect(searchKey('Шымкентцемент')).toBe('shimkentsement');
+    expect(searchKey('Схема')).toBe('shema');
+    expect(searchKey('Сухой')).toBe('suhoi');
+    expect(searchKey('Казхром')).not.toBe(searchKey('Кажром'));
+  });
+
+  it('drops legal forms from company names, and keeps the words that tell companies apart', () => {
+    expect(companyKey('ТОО «Казцинк»')).toBe(searchKey('Казцинк'));
+    expect(companyKey('"Navoiyazot" AJ')).toBe('navoiazot');
+    expect(companyKey('Kazzinc LLP')).toBe(companyKey('Kazzinc JSC'));
+    expect(distinctiveWords(companyKey('АО «Национальная компания «КазМунайГаз»'))).toEqual(['kazmunaigaz']);
+  });
+
+  it('gives plain lowercase Latin words without doubled letters for any text', () => {
+    const letters = fc.constantFrom(
+      ...'абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіўҳӣӯҷ'.split(''),
+      ...'abcdefghijklmnopqrstuvwxyzäçğıñöşüýžʻ’ ,.-«»"'.split(''),
+    );
+    fc.assert(
+      fc.property(fc.array(letters, { maxLength: 40 }), (chars) => {
+        const key = searchKey(chars.join(''));
+        expect(key).toMatch(/^[a-z0-9]*( [a-z0-9]+)*$/);
+        expect(key).not.toMatch(/([a-z])\1/);
+      }),
+    );
+  });
+
+  it('tells the script of a name', () => {
+    expect(scriptOf('Казцинк')).toBe('Cyrl');
+    expect(scriptOf('Kazzinc')).toBe('Latn');
+    expect(scriptOf('Kaz Цинк')).toBe('mixed');
+    expect(scriptOf('123')).toBe('none');
+  });
+});
+
+describe('product words to HS codes', () => {
+  it.each([
+    ['медный катод', ['74', '7403']],
+    ['mis katod', ['74', '7403']],
+    ['copper cathode', ['74', '7403']],
+    ['цемент', ['2523']],
+    ['oʻgʻit', ['31']],
+    ['lead', ['78']],
+  ])('%s names %j', (words, codes) => {
+    expect(hsCodesOfWords(words)).toEqual(codes);
+  });
+
+  it('does not read a longer word as a short product word (leader is not lead, Olmaliq not olma)', () => {
+    expect(hsCodesOfWords('leader')).toEqual([]);
+    expect(hsCodesOfWords('Olmaliq')).toEqual([]);
+    expect(hsCodesOfWords('Kantskii')).toEqual([]);
+  });
+});

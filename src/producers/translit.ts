@@ -1,0 +1,306 @@
+// Search keys that are the same whatever script a name is written in: Russian, Kazakh, Kyrgyz, Tajik and
+// Uzbek Cyrillic; Kazakh (2021 and 2018 alphabets), Uzbek and Turkmen Latin; English spellings. Both the
+// stored names and the query go through the same functions, so "Шымкентцемент" and "Shymkentcement",
+// "Чирчик" and "Chirchiq", "Жамбыл", "Jambyl" and "Zhambyl" meet on one key.
+//
+// The key is a folded Latin spelling: every letter of every alphabet mapped to plain Latin, then the
+// sounds the alphabets spell differently folded onto one spelling (қ/q/k → k, ж/j/zh/dzh → j, х/kh/x → h,
+// ы/y/i/і/й → i, ў/oʻ/ö/ө → o, ц/ts/soft c → s …), doubled letters made single. The skeleton drops the vowels after each
+// word's first letter, because transliterations disagree mostly on vowels (Fergana, Farg'ona, Фергана →
+// frgn).
+
+const CYRILLIC: Readonly<Record<string, string>> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'j',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'h',
+  ц: 's',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'sh',
+  ъ: '',
+  ы: 'i',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
+  // Kazakh
+  ә: 'a',
+  ғ: 'g',
+  қ: 'k',
+  ң: 'n',
+  ө: 'o',
+  ұ: 'u',
+  ү: 'u',
+  һ: 'h',
+  і: 'i',
+  // Uzbek (ў), Tajik (ӣ, ӯ, ҳ, ҷ), Belarusian (ў is read as Uzbek's here: the region's names need it)
+  ў: 'o',
+  ҳ: 'h',
+  ӣ: 'i',
+  ӯ: 'u',
+  ҷ: 'j',
+  // Ukrainian letters that turn up in company names
+  є: 'e',
+  ї: 'i',
+  ґ: 'g',
+};
+
+// Latin letters with marks, by alphabet: Kazakh 2021 (ä ğ ı ñ ö ş ū ü) and 2018 (á ǵ ń ó ú ý), Turkmen
+// (ä ç ň ö ş ü ý ž), Uzbek (oʻ gʻ are handled before), Azerbaijani and Turkish (ə ç ğ ı ö ş ü).
+const LATIN: Readonly<Record<string, string>> = {
+  ä: 'a',
+  á: 'a',
+  à: 'a',
+  â: 'a',
+  ə: 'a',
+  ç: 'ch',
+  č: 'ch',
+  ğ: 'g',
+  ǵ: 'g',
+  ı: 'i',
+  í: 'i',
+  ñ: 'n',
+  ń: 'n',
+  ň: 'n',
+  ö: 'o',
+  ó: 'o',
+  ş: 'sh',
+  š: 'sh',
+  ū: 'u',
+  ü: 'u',
+  ú: 'u',
+  ý: 'i',
+  ž: 'j',
+  é: 'e',
+  è: 'e',
+  ë: 'e',
+};
+
+// Spellings of one sound in the Latin alphabets and transliterations, longest first. They apply to text
+// written in Latin letters only: a Cyrillic name's letters map to one spelling each, so that з+х (Казхром)
+// never reads as the digraph zh, nor т+ц (Шымкентцемент) as ts.
+const LATIN_DIGRAPHS: readonly [RegExp, string][] = [
+  [/shch|sch/g, 'sh'],
+  [/dzh|dj|zh/g, 'j'],
+  [/kh/g, 'h'],
+  [/gh/g, 'g'],
+  [/ts/g, 's'],
+  [/ck/g, 'k'],
+  [/ph/g, 'f'],
+];
+const LATIN_LETTERS: readonly [RegExp, string][] = [
+  [/q/g, 'k'],
+  [/x/g, 'h'],
+  [/w/g, 'v'],
+  [/y/g, 'i'],
+  // c: soft before e and i (Cement, Цемент → sement), hard elsewhere (Kazzinc, Казцинк → …k).
+  [/c(?=[ei])/g, 's'],
+  [/c(?!h)/g, 'k'],
+  // Е at the start of a word is often written ye (Yekaterinburg, Екатеринбург).
+  [/\bie/g, 'e'],
+];
+
+/** Marks that Uzbek Latin writes after o and g (oʻ, gʻ) in its many typed forms; apostrophes elsewhere. */
+const UZBEK_MARKS = /[\u02bb\u02bc\u2018\u2019'`´]/g;
+
+type Run = 'latin' | 'cyrillic' | 'digit' | 'space';
+
+/** One character as plain Latin, with the kind of run it belongs to. */
+function letter(ch: string): [string, Run] {
+  const cyr = CYRILLIC[ch];
+  if (cyr !== undefined) return [cyr, 'cyrillic'];
+  if (/\p{Script=Cyrillic}/u.test(ch)) return ['', 'cyrillic'];
+  const lat = LATIN[ch];
+  if (lat !== undefined) return [lat, 'latin'];
+  if (ch >= 'a' && ch <= 'z') return [ch, 'latin'];
+  if (ch >= '0' && ch <= '9') return [ch, 'digit'];
+  // Other marked Latin letters lose their marks; anything else separates words.
+  const bare = ch.normalize('NFD').replace(/\p{M}/gu, '');
+  return /^[a-z]$/.test(bare) ? [bare, 'latin'] : [' ', 'space'];
+}
+
+function runs(text: string): [string, Run][] {
+  const out: [string, Run][] = [];
+  for (const ch of text.normalize('NFC').toLowerCase().replace(UZBEK_MARKS, '')) {
+    const [mapped, kind] = letter(ch);
+    const last = out.at(-1);
+    if (last && last[1] === kind) last[0] += mapped;
+    else out.push([mapped, kind]);
+  }
+  return out;
+}
+
+/** Lowercase plain-Latin words of a text in any of the region's scripts (no folding). */
+export function romanize(text: string): string {
+  return runs(text)
+    .map(([t]) => t)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The search key of a text: romanized, with the sounds spelled differently folded onto one spelling.
+ * `digraphs: false` reads Latin letter pairs as two letters (Kazhrom as з+х, not ж): a second reading of a
+ * query, for the pairs that are ambiguous in Latin.
+ */
+export function searchKey(text: string, options: { digraphs?: boolean } = {}): string {
+  const folds = options.digraphs === false ? LATIN_LETTERS : [...LATIN_DIGRAPHS, ...LATIN_LETTERS];
+  const key = runs(text)
+    .map(([t, kind]) => {
+      if (kind !== 'latin') return t;
+      let folded = t;
+      for (const [pattern, replacement] of folds) folded = folded.replace(pattern, replacement);
+      return folded;
+    })
+    .join('');
+  // Kazakh ң is written ng in Latin and in Russian spellings (Теңіз, Tengiz, Тенгиз): one n.
+  return key
+    .replace(/ng/g, 'n')
+    .replace(/([a-z])\1+/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The key without the vowels after each word's first letter: where transliterations disagree most. */
+export function skeleton(key: string): string {
+  return key
+    .split(' ')
+    .map((w) => (w.length <= 1 ? w : w[0] + w.slice(1).replace(/[aeiou]/g, '')))
+    .join(' ');
+}
+
+export type Script = 'Cyrl' | 'Latn' | 'mixed' | 'none';
+
+/** The script a name is written in (letters only): Cyrillic, Latin, both, or neither. */
+export function scriptOf(text: string): Script {
+  const cyr = /\p{Script=Cyrillic}/u.test(text);
+  const lat = /\p{Script=Latin}/u.test(text);
+  if (cyr && lat) return 'mixed';
+  return cyr ? 'Cyrl' : lat ? 'Latn' : 'none';
+}
+
+// Legal forms of companies in the region's registers (Russian, Kazakh, Kyrgyz, Tajik, Uzbek, Turkmen,
+// English), dropped from the keys of company names: they say what kind of company it is, not which.
+const LEGAL_FORMS = new Set(
+  [
+    'ТОО',
+    'ЖШС',
+    'АО',
+    'ОАО',
+    'ЗАО',
+    'ПАО',
+    'ООО',
+    'ОсОО',
+    'ЧП',
+    'ИП',
+    'ГУП',
+    'РГП',
+    'ГП',
+    'ГК',
+    'СП',
+    'НАК',
+    'ТНК',
+    'ОАХК',
+    'ҶДММ',
+    'ҶСК',
+    'УП',
+    'КХ',
+    'MChJ',
+    'AJ',
+    'QK',
+    'XK',
+    'HJ',
+    'LLP',
+    'LLC',
+    'JSC',
+    'OJSC',
+    'CJSC',
+    'PJSC',
+    'Ltd',
+    'Inc',
+    'GmbH',
+    'PLC',
+    'JV',
+    'FE',
+    'МЧЖ',
+    'АЖ',
+  ].map((f) => searchKey(f)),
+);
+
+// Words that most company names share and that do not tell one company from another.
+const GENERIC_WORDS = new Set(
+  [
+    'завод',
+    'зауыты',
+    'zavod',
+    'zavodi',
+    'plant',
+    'factory',
+    'фабрика',
+    'комбинат',
+    'kombinati',
+    'компания',
+    'kompaniyasi',
+    'company',
+    'корпорация',
+    'corporation',
+    'group',
+    'холдинг',
+    'holding',
+    'национальная',
+    'national',
+    'общество',
+    'товарищество',
+    'ограниченной',
+    'ответственностью',
+    'limited',
+    'liability',
+    'joint',
+    'stock',
+    'акционерное',
+    'государственное',
+    'state',
+    'enterprise',
+    'предприятие',
+    'республиканское',
+    'the',
+    'and',
+    'of',
+  ].map((w) => searchKey(w)),
+);
+
+/** The key of a company name: its search key without the legal form (ТОО, АО, LLP, MChJ …). */
+export function companyKey(name: string, options: { digraphs?: boolean } = {}): string {
+  return searchKey(name, options)
+    .split(' ')
+    .filter((w) => !LEGAL_FORMS.has(w))
+    .join(' ');
+}
+
+/** The words of a key that can tell companies apart: not legal forms or generic words, four letters or more. */
+export function distinctiveWords(key: string): string[] {
+  return [
+    ...new Set(key.split(' ').filter((w) => w.length >= 4 && !LEGAL_FORMS.has(w) && !GENERIC_WORDS.has(w))),
+  ];
+}
