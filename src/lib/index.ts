@@ -3,6 +3,7 @@ export type { CsvBatch, CsvRecord, CsvRow, CsvSource } from './csv.js';
 export { openCsvFile, readCsv, readCsvBatches } from './csv.js';
 export { decodeCursor, encodeCursor } from './cursor.js';
 export { etagOf, versionFromIfMatch } from './etag.js';
+export { Growth } from './growth.js';
 export type { ImportReport, RejectedRow } from './import-report.js';
 export { emptyReport } from './import-report.js';
 export { random } from './random.js';

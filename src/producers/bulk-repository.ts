@@ -48,7 +48,7 @@ const RECORD_COLUMNS = STAGE_COLUMNS.filter((c) => c !== 'line' && c !== 'names'
 
 const STAGE_TABLE = `create temp table if not exists producer_stage (
   line integer not null, content_hash text not null, country char(2) not null, national_id text,
-  natural_key text not null, name text not null, region text, city text, address text,
+  natural_key text collate "C" not null, name text not null, region text, city text, address text,
   lat double precision, lon double precision, website text, email text, phone text, products text,
   hs_codes text[] not null, export_markets text[] not null, employees integer, capacity text,
   certifications text[] not null, hs_prefixes text[] not null, names_key text not null,
@@ -57,7 +57,7 @@ const STAGE_TABLE = `create temp table if not exists producer_stage (
 ) on commit delete rows`;
 
 const WRITTEN_TABLE = `create temp table if not exists producer_written (
-  id bigint not null, line integer not null, inserted boolean not null, before jsonb
+  id bigint not null, line integer not null, inserted boolean not null, before jsonb, names jsonb not null
 ) on commit delete rows`;
 
 /** The user-facing fields of a producer row as JSON (derived search columns left out), for history. */
@@ -137,11 +137,9 @@ export async function mergeProducers(
     csv,
   );
   await session.query(
-    // As in the trade import: the registry is reached through its keys only (upsert, lateral reads by
-    // natural key and id), never scanned per row by a planner whose statistics lag behind the import.
-    `select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
-            set_config('enable_seqscan', 'off', true), set_config('work_mem', '64MB', true),
-            set_config('jit', 'off', true)`,
+    // The importer keeps the registry's statistics fresh as it grows (analyzeRegistry): the planner then
+    // reaches it through its keys. No JIT: its compile time is far more than it saves on one chunk.
+    `select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`,
   );
   const columns = RECORD_COLUMNS.join(', ');
   const updates = RECORD_COLUMNS.filter((c) => c !== 'natural_key')
@@ -153,11 +151,8 @@ export async function mergeProducers(
        select p.id, ${RECORD_JSON} || jsonb_build_object('other_names',
               (select coalesce(jsonb_agg(jsonb_build_object('name', n.name, 'lang', n.lang) order by n.name), '[]')
                from producer_name n where n.producer_id = p.id and n.name <> p.name)) as before
-       from src cross join lateral (
-         select * from producer p
-         where p.natural_key = src.natural_key and p.merged_into is null and p.deleted_at is null
-           and p.content_hash <> src.content_hash
-       ) p
+         from src join producer p on p.natural_key = src.natural_key
+       where p.merged_into is null and p.deleted_at is null and p.content_hash <> src.content_hash
      ),
      up as (
        insert into producer (${columns})
@@ -168,8 +163,8 @@ export async function mergeProducers(
        returning id, natural_key, (xmax = 0) as inserted
      ),
      written as (
-       insert into producer_written (id, line, inserted, before)
-       select up.id, src.line, up.inserted, old.before
+       insert into producer_written (id, line, inserted, before, names)
+       select up.id, src.line, up.inserted, old.before, src.names
        from up join src on src.natural_key = up.natural_key left join old on old.id = up.id
        returning inserted
      )
@@ -187,8 +182,7 @@ export async function mergeProducers(
     await session.query(
       `insert into producer_name (producer_id, name, script, lang, key)
        select w.id, n.name, n.script, n.lang, n.key
-       from producer_written w join producer_stage s on s.line = w.line
-       cross join jsonb_to_recordset(s.names) as n(name text, script text, lang text, key text)
+       from producer_written w cross join jsonb_to_recordset(w.names) as n(name text, script text, lang text, key text)
        on conflict do nothing`,
     );
     await session.query(
@@ -196,9 +190,8 @@ export async function mergeProducers(
        select w.id, p.version, case when w.inserted then 'create' else 'update' end, $1, w.before,
               ${RECORD_JSON} || jsonb_build_object('other_names',
                 (select coalesce(jsonb_agg(jsonb_build_object('name', n.name, 'lang', n.lang) order by n.name), '[]')
-                 from jsonb_to_recordset(s.names) as n(name text, lang text) where n.name <> p.name))
-       from producer_written w join producer_stage s on s.line = w.line
-       cross join lateral (select * from producer p where p.id = w.id) p`,
+                 from jsonb_to_recordset(w.names) as n(name text, lang text) where n.name <> p.name))
+       from producer_written w join producer p on p.id = w.id`,
       [provenance.actor],
     );
   }
@@ -206,10 +199,8 @@ export async function mergeProducers(
   await session.query(
     `insert into producer_source (producer_id, kind, reference)
      select p.id, $1, $2 || s.line
-     from producer_stage s cross join lateral (
-       select id from producer p
-       where p.natural_key = s.natural_key and p.merged_into is null and p.deleted_at is null
-     ) p
+     from producer_stage s join producer p on p.natural_key = s.natural_key
+     where p.merged_into is null and p.deleted_at is null
      on conflict (producer_id, kind, reference) do nothing`,
     [provenance.kind, `${provenance.reference}:`],
   );
@@ -223,4 +214,9 @@ export async function mergeProducers(
         )
       : [];
   return { inserted, updated, repeats };
+}
+
+/** Fresh statistics for the registry's tables, as an import grows them. */
+export async function analyzeRegistry(session: BulkSession): Promise<void> {
+  await session.query('analyze producer, producer_name, producer_source, producer_history');
 }

@@ -9,11 +9,12 @@ import { ValidationError } from '../errors.js';
 import {
   type CsvSource,
   emptyReport,
+  Growth,
   type ImportReport,
   type RejectedRow,
   readCsvBatches,
 } from '../lib/index.js';
-import { mergeProducers, type StagedProducer, stageLine } from './bulk-repository.js';
+import { analyzeRegistry, mergeProducers, type StagedProducer, stageLine } from './bulk-repository.js';
 import type { ProducerInput } from './model.js';
 import { producerNames, toRow } from './normalize.js';
 import { loadLookups } from './repository.js';
@@ -147,7 +148,10 @@ export async function importProducers(
   const format = options.format ?? (/\.xlsx$/i.test(options.file) ? 'xlsx' : 'csv');
   let chunk: string[] = [];
   let writing: Promise<void> | undefined;
+  const growth = new Growth();
   const write = async (lines: string[], rowsRead: number) => {
+    // Statistics that still describe the registry as it was would send the planner scanning it per row.
+    if (growth.due()) await database.bulk(analyzeRegistry);
     const result = await database.bulk((session) =>
       mergeProducers(session, lines.join(''), lines.length, {
         kind: options.kind ?? 'import',
@@ -155,6 +159,7 @@ export async function importProducers(
         actor: options.actor ?? 'import',
       }),
     );
+    growth.add(result.inserted);
     report.imported += result.inserted;
     report.updated += result.updated;
     report.unchanged += lines.length - result.repeats.length - result.inserted - result.updated;

@@ -99,34 +99,50 @@ const LATIN: Readonly<Record<string, string>> = {
 // Spellings of one sound in the Latin alphabets and transliterations, longest first. They apply to text
 // written in Latin letters only: a Cyrillic name's letters map to one spelling each, so that з+х (Казхром)
 // never reads as the digraph zh, nor т+ц (Шымкентцемент) as ts.
-const LATIN_DIGRAPHS: readonly [RegExp, string][] = [
-  [/shch|sch/g, 'sh'],
-  [/dzh|dj|zh/g, 'j'],
-  [/kh/g, 'h'],
-  [/gh/g, 'g'],
-  [/ts/g, 's'],
-  [/ck/g, 'k'],
-  [/ph/g, 'f'],
-];
-const LATIN_LETTERS: readonly [RegExp, string][] = [
-  [/q/g, 'k'],
-  [/x/g, 'h'],
-  [/w/g, 'v'],
-  [/y/g, 'i'],
-  // c: soft before e and i (Cement, Цемент → sement), hard elsewhere (Kazzinc, Казцинк → …k).
-  [/c(?=[ei])/g, 's'],
-  [/c(?!h)/g, 'k'],
-  // Е at the start of a word is often written ye (Yekaterinburg, Екатеринбург).
-  [/\bie/g, 'e'],
-];
+const LATIN_DIGRAPHS: Readonly<Record<string, string>> = {
+  shch: 'sh',
+  sch: 'sh',
+  dzh: 'j',
+  dj: 'j',
+  zh: 'j',
+  kh: 'h',
+  gh: 'g',
+  ts: 's',
+  ck: 'k',
+  ph: 'f',
+};
+// Single letters: q → k, x → h, w → v, y → i; c soft before e, i, y (Cement, Цемент → sement) and hard
+// elsewhere (Kazzinc, Казцинк → …k); е at the start of a word often written ye (Yekaterinburg).
+const LATIN_LETTERS: Readonly<Record<string, string>> = { q: 'k', x: 'h', w: 'v', y: 'i' };
+const WITH_DIGRAPHS = /\bye|shch|sch|dzh|dj|zh|kh|gh|ts|ck|ph|c(?!h)|[qxwy]/g;
+const LETTERS_ONLY = /\bye|c(?!h)|[qxwy]/g;
+
+function foldLatin(text: string, digraphs: boolean): string {
+  return text.replace(digraphs ? WITH_DIGRAPHS : LETTERS_ONLY, (m: string, at: number, all: string) => {
+    if (m === 'ye') return 'e';
+    if (m === 'c') return /[eiy]/.test(all.charAt(at + 1)) ? 's' : 'k';
+    return LATIN_DIGRAPHS[m] ?? LATIN_LETTERS[m] ?? m;
+  });
+}
 
 /** Marks that Uzbek Latin writes after o and g (oʻ, gʻ) in its many typed forms; apostrophes elsewhere. */
 const UZBEK_MARKS = /[\u02bb\u02bc\u2018\u2019'`´]/g;
 
 type Run = 'latin' | 'cyrillic' | 'digit' | 'space';
 
-/** One character as plain Latin, with the kind of run it belongs to. */
+const LETTERS = new Map<string, [string, Run]>();
+
+/** One character as plain Latin, with the kind of run it belongs to (worked out once per character). */
 function letter(ch: string): [string, Run] {
+  let known = LETTERS.get(ch);
+  if (!known) {
+    known = classify(ch);
+    if (LETTERS.size < 10_000) LETTERS.set(ch, known);
+  }
+  return known;
+}
+
+function classify(ch: string): [string, Run] {
   const cyr = CYRILLIC[ch];
   if (cyr !== undefined) return [cyr, 'cyrillic'];
   if (/\p{Script=Cyrillic}/u.test(ch)) return ['', 'cyrillic'];
@@ -165,14 +181,9 @@ export function romanize(text: string): string {
  * query, for the pairs that are ambiguous in Latin.
  */
 export function searchKey(text: string, options: { digraphs?: boolean } = {}): string {
-  const folds = options.digraphs === false ? LATIN_LETTERS : [...LATIN_DIGRAPHS, ...LATIN_LETTERS];
+  const digraphs = options.digraphs !== false;
   const key = runs(text)
-    .map(([t, kind]) => {
-      if (kind !== 'latin') return t;
-      let folded = t;
-      for (const [pattern, replacement] of folds) folded = folded.replace(pattern, replacement);
-      return folded;
-    })
+    .map(([t, kind]) => (kind === 'latin' ? foldLatin(t, digraphs) : t))
     .join('');
   // Kazakh ң is written ng in Latin and in Russian spellings (Теңіз, Tengiz, Тенгиз): one n.
   return key

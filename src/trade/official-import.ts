@@ -4,6 +4,7 @@ import type { Database } from '../db/index.js';
 import {
   type CsvSource,
   emptyReport,
+  Growth,
   type ImportReport,
   type RejectedRow,
   readCsvBatches,
@@ -128,10 +129,14 @@ export async function importTrade(
   };
   let chunk: string[] = [];
   let writing: Promise<void> | undefined;
+  const growth = new Growth();
   const write = async (lines: string[], rowsRead: number) => {
+    // Statistics that still describe an empty table would send the planner scanning it per period.
+    if (growth.due()) await repo.analyzeOfficial();
     const result = await database.bulk((session) =>
       mergeStaged(session, dataset, importId, lines.join(''), lines.length),
     );
+    growth.add(result.inserted);
     report.imported += result.inserted;
     report.updated += result.updated;
     report.unchanged += lines.length - result.repeats.length - result.inserted - result.updated;

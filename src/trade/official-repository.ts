@@ -130,6 +130,11 @@ export class OfficialRepository {
       .execute();
   }
 
+  /** Fresh statistics for the official rows, as an import grows them (the planner relies on them). */
+  async analyzeOfficial(): Promise<void> {
+    await sql`analyze trade_official, trade_official_total, trade_official_chapter`.execute(this.db);
+  }
+
   /** Fresh statistics for the aggregate tables after an import changed them (small tables: quick). */
   async analyzeTotals(): Promise<void> {
     await sql`analyze trade_official_total, trade_official_chapter`.execute(this.db);
@@ -183,16 +188,10 @@ export async function mergeStaged(
 ): Promise<MergeResult> {
   await session.query(STAGE_TABLE);
   await session.copyCsv(STAGE_COPY, csv);
-  // The statements below reach the big tables only through their keys: upserts by the arbiter index, and
-  // lateral reads of one key range per period. Their statistics lag behind an import that grows them from
-  // nothing, and a planner that believed them small would scan them once per period: scans are off (the
-  // stage tables, which have no index, are scanned all the same), and so are hash and merge joins. The stage's sort stays in memory, and no statement is compiled by
-  // the JIT, whose compile time (seconds, for these plans) is far more than it saves on one chunk.
-  await session.query(
-    `select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
-            set_config('enable_seqscan', 'off', true), set_config('work_mem', '64MB', true),
-            set_config('jit', 'off', true)`,
-  );
+  // The stage's sort stays in memory, and no statement is compiled by the JIT, whose compile time (seconds,
+  // for these plans) is far more than it saves on one chunk. The importer keeps the big tables' statistics
+  // fresh as they grow (analyzeOfficial), so the planner reaches them through their keys.
+  await session.query("select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)");
   const distinct = '(select distinct on (key) * from trade_stage order by key, line)';
   // ON CONFLICT always goes through the key's index; an anti-join, though cheaper per row, lets a planner that
   // has not yet seen the table grow choose a scan of it per row.

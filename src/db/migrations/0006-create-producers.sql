@@ -7,7 +7,7 @@ create table producer (
   national_id text,
   -- What makes a row of an import the same producer when there is no national identifier:
   -- the country, the search key of the registered name and of the city.
-  natural_key text not null,
+  natural_key text collate "C" not null,
   name text not null,
   region text,
   city text,
