@@ -102,6 +102,16 @@ export async function homePage(db: Kysely<DB>, version: string): Promise<string>
 ${rows || '<tr><td colspan="8">No targets yet: add one with <code>keruen targets add</code> or accept one in the review queue.</td></tr>'}
 </tbody>
 </table></div>
+<h2>Producers of the region</h2>
+<form action="/api/v1/producers" method="get">
+  <label for="q">Find a producer by name in any script, or by product words:</label>
+  <input id="q" name="q" type="search" placeholder="Шымкентцемент, Chirchiq transformer, медный катод" size="40">
+  <button type="submit">Search</button>
+</form>
+<p>For example <a href="/api/v1/producers?q=Shymkentcement">Shymkentcement</a> (stored in Cyrillic),
+<a href="/api/v1/producers?q=Chirchiq%20transformer">Chirchiq transformer</a>,
+<a href="/api/v1/producers?q=%D0%BC%D0%B5%D0%B4%D0%BD%D1%8B%D0%B9%20%D0%BA%D0%B0%D1%82%D0%BE%D0%B4">медный катод</a> (copper cathode, HS 7403).
+Answers are JSON until the web app comes.</p>
 <h2>API</h2>
 <p>Everything here comes from the HTTP API: <a href="/docs">browse its documentation</a> or read <a href="/openapi.json">the OpenAPI document</a>.
 For example <a href="/api/v1/pairs/KZ-UZ">the Kazakhstan–Uzbekistan pair</a>, <a href="/api/v1/targets">all targets</a>,

@@ -273,23 +273,40 @@ export class ProducerRepository {
    * word similarity), by the names' skeleton, by their products' words, and by the HS codes the query names.
    * Each branch reaches the table through its own index; the union is scored and filtered.
    */
-  async searchCandidates(terms: SearchTerms, filters: SearchFilters, limit: number): Promise<Candidate[]> {
+  async searchCandidates(
+    terms: SearchTerms,
+    filters: SearchFilters,
+    limit: number,
+    pass: 'close' | 'wide',
+  ): Promise<Candidate[]> {
     const where = filterSql(filters);
     // Each branch keeps its best `limit` rows (ties by id), so the same query always gives the same answer.
+    // The close pass asks the trigram index for near matches only (a high threshold prunes its posting
+    // lists); the wide pass, run when the close one found little, tolerates typos, skeletons and words.
+    await sql`select set_config('pg_trgm.word_similarity_threshold', ${pass === 'close' ? '0.6' : '0.4'}, true)`.execute(
+      this.db,
+    );
     const fuzzy = (column: string, term: string) =>
       sql`(select id from producer p where p.${sql.raw(column)} %> ${term} and ${where}
            order by word_similarity(${term}, p.${sql.raw(column)}) desc, p.id limit ${limit})`;
     const branches = [];
     if (terms.key.length >= 2) {
-      branches.push(fuzzy('names_key', terms.key), fuzzy('products_key', terms.key));
-      for (const word of terms.words.filter((w) => w !== terms.key).slice(0, 4))
-        branches.push(fuzzy('names_key', word));
+      branches.push(fuzzy('names_key', terms.key));
+      // Products' words are shared by thousands (every cement maker's says cement): any `limit` of them in
+      // the index's order, scored below with the rest, rather than all of them ranked here.
+      if (pass === 'wide' || terms.hsCodes.length > 0)
+        branches.push(
+          sql`(select id from producer p where p.products_key %> ${terms.key} and ${where} limit ${limit})`,
+        );
+      if (pass === 'wide')
+        for (const word of terms.words.filter((w) => w !== terms.key).slice(0, 4))
+          branches.push(fuzzy('names_key', word));
     }
-    if (terms.skeleton.replace(/\s/g, '').length >= 3) branches.push(fuzzy('names_skeleton', terms.skeleton));
+    if (pass === 'wide' && terms.skeleton.replace(/\s/g, '').length >= 3)
+      branches.push(fuzzy('names_skeleton', terms.skeleton));
     if (terms.hsCodes.length > 0)
       branches.push(
-        sql`(select id from producer p where p.hs_prefixes && ${terms.hsCodes}::text[] and ${where}
-             order by p.id limit ${limit})`,
+        sql`(select id from producer p where p.hs_prefixes && ${terms.hsCodes}::text[] and ${where} limit ${limit})`,
       );
     if (terms.places.length > 0)
       branches.push(

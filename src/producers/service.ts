@@ -333,7 +333,7 @@ export interface SearchResult {
   next_cursor: string | null;
 }
 
-const RANKED = 500;
+const RANKED = 200;
 
 /** HS codes a query names: the lexicon's words, and nomenclature titles the query closely matches. */
 async function hsCodesOfQuery(db: Kysely<DB>, q: string): Promise<string[]> {
@@ -397,20 +397,25 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
           .filter((k) => k.length >= 3),
       ),
     ];
-    let ranked = await repo.searchCandidates(
-      {
-        key,
-        // The query's words, and their second reading where Latin letter pairs are ambiguous (Kazhrom).
-        words: [
-          ...new Set([...distinctiveWords(key), ...distinctiveWords(companyKey(q, { digraphs: false }))]),
-        ],
-        skeleton: skeleton(key),
-        hsCodes,
-        places,
-      },
-      filters,
-      RANKED,
-    );
+    const terms = {
+      key,
+      // The query's words, and their second reading where Latin letter pairs are ambiguous (Kazhrom).
+      words: [
+        ...new Set([...distinctiveWords(key), ...distinctiveWords(companyKey(q, { digraphs: false }))]),
+      ],
+      skeleton: skeleton(key),
+      hsCodes,
+      places,
+    };
+    // Close matches first; the wide pass only when they are few or weak (a typo, another spelling).
+    let ranked = await repo.searchCandidates(terms, filters, RANKED, 'close');
+    const strong = ranked.filter((c) => c.name_score >= 0.75 || c.hs_match !== null).length;
+    if (strong < 3) {
+      const wide = await repo.searchCandidates(terms, filters, RANKED, 'wide');
+      const byId = new Map(ranked.map((c) => [c.id, c]));
+      for (const c of wide) if (!byId.has(c.id) || byId.get(c.id)!.score < c.score) byId.set(c.id, c);
+      ranked = [...byId.values()].sort((x, y) => y.score - x.score || x.id - y.id).slice(0, RANKED);
+    }
     const names = await repo.nameScores(
       ranked.map((c) => c.id),
       key,
