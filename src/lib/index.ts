@@ -1,4 +1,6 @@
 // Small utilities shared by the capabilities: streaming CSV, import reports, keyset cursors.
+
+export { ChunkWriter, countChunk, MAX_REJECTED, rejecter } from './chunks.js';
 export type { CsvBatch, CsvRecord, CsvRow, CsvSource } from './csv.js';
 export { openCsvFile, readCsv, readCsvBatches } from './csv.js';
 export { decodeCursor, encodeCursor } from './cursor.js';

@@ -1,7 +1,7 @@
 // SQL of bulk writes of producers (imports, the demo, the generator): rows are COPYed into a temporary
 // stage and merged by their natural key in a few set-based statements, with names, sources and history.
 import type { BulkSession } from '../db/index.js';
-import type { ProducerName, ProducerRow } from './normalize.js';
+import { PRODUCER_ROW_COLUMNS, type ProducerName, type ProducerRow } from './normalize.js';
 
 export interface StagedProducer {
   line: number;
@@ -10,41 +10,10 @@ export interface StagedProducer {
   contentHash: string;
 }
 
-const STAGE_COLUMNS = [
-  'line',
-  'content_hash',
-  'country',
-  'national_id',
-  'natural_key',
-  'name',
-  'region',
-  'city',
-  'address',
-  'lat',
-  'lon',
-  'website',
-  'email',
-  'phone',
-  'products',
-  'hs_codes',
-  'export_markets',
-  'employees',
-  'capacity',
-  'certifications',
-  'hs_prefixes',
-  'names_key',
-  'names_skeleton',
-  'products_key',
-  'region_key',
-  'city_key',
-  'cert_keys',
-  'website_host',
-  'phone_digits',
-  'names',
-] as const;
+const STAGE_COLUMNS = ['line', 'content_hash', ...PRODUCER_ROW_COLUMNS, 'names'] as const;
 
 // The record's own columns, as they are copied from the stage into producer.
-const RECORD_COLUMNS = STAGE_COLUMNS.filter((c) => c !== 'line' && c !== 'names');
+const RECORD_COLUMNS = ['content_hash', ...PRODUCER_ROW_COLUMNS] as const;
 
 const STAGE_TABLE = `create temp table if not exists producer_stage (
   line integer not null, content_hash text not null, country char(2) not null, national_id text,
@@ -77,40 +46,11 @@ function pgArray(values: readonly string[]): string {
 
 /** One staged producer as a CSV line of STAGE_COLUMNS. */
 export function stageLine(p: StagedProducer): string {
-  const r = p.row;
-  const fields = [
-    p.line,
-    p.contentHash,
-    r.country,
-    r.national_id,
-    r.natural_key,
-    r.name,
-    r.region,
-    r.city,
-    r.address,
-    r.lat,
-    r.lon,
-    r.website,
-    r.email,
-    r.phone,
-    r.products,
-    pgArray(r.hs_codes),
-    pgArray(r.export_markets),
-    r.employees,
-    r.capacity,
-    pgArray(r.certifications),
-    pgArray(r.hs_prefixes),
-    r.names_key,
-    r.names_skeleton,
-    r.products_key,
-    r.region_key,
-    r.city_key,
-    pgArray(r.cert_keys),
-    r.website_host,
-    r.phone_digits,
-    JSON.stringify(p.names),
-  ];
-  return `${fields.map(csvField).join(',')}\n`;
+  const fields = PRODUCER_ROW_COLUMNS.map((c) => {
+    const value = p.row[c];
+    return Array.isArray(value) ? pgArray(value) : value;
+  });
+  return `${[p.line, p.contentHash, ...fields, JSON.stringify(p.names)].map(csvField).join(',')}\n`;
 }
 
 export interface BulkResult {

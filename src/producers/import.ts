@@ -7,12 +7,14 @@ import ExcelJS from 'exceljs';
 import type { Database } from '../db/index.js';
 import { ValidationError } from '../errors.js';
 import {
+  ChunkWriter,
   type CsvSource,
+  countChunk,
   emptyReport,
   Growth,
   type ImportReport,
-  type RejectedRow,
   readCsvBatches,
+  rejecter,
 } from '../lib/index.js';
 import { analyzeRegistry, mergeProducers, type StagedProducer, stageLine } from './bulk-repository.js';
 import type { ProducerInput } from './model.js';
@@ -140,16 +142,11 @@ export async function importProducers(
 ): Promise<ImportReport & { rows: number }> {
   const report = { ...emptyReport(), rows: 0 };
   const lookups = options.lookups ?? (await loadLookups(database.db));
-  const reject = (row: RejectedRow) => {
-    if (report.rejected.length < 10_000) report.rejected.push(row);
-    else if (report.warnings.length === 0)
-      report.warnings.push({ field: 'file', reason: 'more than 10,000 problems; the rest are not listed' });
-  };
+  const reject = rejecter(report);
   const format = options.format ?? (/\.xlsx$/i.test(options.file) ? 'xlsx' : 'csv');
-  let chunk: string[] = [];
-  let writing: Promise<void> | undefined;
   const growth = new Growth();
-  const write = async (lines: string[], rowsRead: number) => {
+  const chunks = new ChunkWriter(options.chunkRows ?? CHUNK, async (lines) => {
+    const rowsRead = report.rows;
     // Statistics that still describe the registry as it was would send the planner scanning it per row.
     if (growth.due()) await database.bulk(analyzeRegistry);
     const result = await database.bulk((session) =>
@@ -160,23 +157,13 @@ export async function importProducers(
       }),
     );
     growth.add(result.inserted);
-    report.imported += result.inserted;
-    report.updated += result.updated;
-    report.unchanged += lines.length - result.repeats.length - result.inserted - result.updated;
-    for (const r of result.repeats)
-      reject({
-        line: r.line,
-        field: 'name',
-        reason: `repeats the producer of line ${r.first} (same national identifier, or same name and city)`,
-      });
+    countChunk(report, lines.length, result, reject, {
+      field: 'name',
+      reason: (first) =>
+        `repeats the producer of line ${first} (same national identifier, or same name and city)`,
+    });
     options.onChunk?.(rowsRead);
-  };
-  const flush = async () => {
-    await writing;
-    if (chunk.length === 0) return;
-    writing = write(chunk, report.rows);
-    chunk = [];
-  };
+  });
   const unknown = new Set<string>();
   try {
     const rows = format === 'xlsx' ? xlsxRows(source.stream) : csvRows(source, options.onBytes);
@@ -192,14 +179,13 @@ export async function importProducers(
         }
         const parsed = parseProducerRow(row.values, row.line, lookups);
         if ('rejected' in parsed) for (const r of parsed.rejected) reject(r);
-        else chunk.push(stageLine(stageProducer(row.line, parsed.input)));
+        else chunks.push(stageLine(stageProducer(row.line, parsed.input)));
       }
-      if (chunk.length >= (options.chunkRows ?? CHUNK)) await flush();
+      await chunks.flushIfFull();
     }
-    await flush();
-    await writing;
+    await chunks.finish();
   } finally {
-    await writing?.catch(() => {});
+    await chunks.settle();
   }
   if (unknown.size > 0)
     report.warnings.push({

@@ -71,6 +71,37 @@ export function placeKey(text: string): string {
   return skeleton(key);
 }
 
+/** The columns of a stored producer row, in the order the bulk import stages them. */
+export const PRODUCER_ROW_COLUMNS = [
+  'country',
+  'national_id',
+  'natural_key',
+  'name',
+  'region',
+  'city',
+  'address',
+  'lat',
+  'lon',
+  'website',
+  'email',
+  'phone',
+  'products',
+  'hs_codes',
+  'export_markets',
+  'employees',
+  'capacity',
+  'certifications',
+  'hs_prefixes',
+  'names_key',
+  'names_skeleton',
+  'products_key',
+  'region_key',
+  'city_key',
+  'cert_keys',
+  'website_host',
+  'phone_digits',
+] as const satisfies readonly (keyof ProducerRow)[];
+
 /** Every code with its heading and chapter: "740311" → 74, 7403, 740311. */
 export function hsPrefixes(codes: readonly string[]): string[] {
   const out = new Set<string>();

@@ -3,7 +3,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/index.js';
 import { RECORD_JSON } from './bulk-repository.js';
-import type { ProducerName, ProducerRow } from './normalize.js';
+import { PRODUCER_ROW_COLUMNS, type ProducerName, type ProducerRow } from './normalize.js';
 import type { Lookups } from './validate.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -33,33 +33,7 @@ export interface StoredProducer extends ProducerRow {
 
 const RECORD_COLUMNS = [
   'id',
-  'country',
-  'national_id',
-  'natural_key',
-  'name',
-  'region',
-  'city',
-  'address',
-  'lat',
-  'lon',
-  'website',
-  'email',
-  'phone',
-  'products',
-  'hs_codes',
-  'export_markets',
-  'employees',
-  'capacity',
-  'certifications',
-  'hs_prefixes',
-  'names_key',
-  'names_skeleton',
-  'products_key',
-  'region_key',
-  'city_key',
-  'cert_keys',
-  'website_host',
-  'phone_digits',
+  ...PRODUCER_ROW_COLUMNS,
   'version',
   'created_at',
   'updated_at',

@@ -2,12 +2,15 @@
 // chunks (constant memory), idempotent by each row's natural key, bad rows reported by line and reason.
 import type { Database } from '../db/index.js';
 import {
+  ChunkWriter,
   type CsvSource,
+  countChunk,
   emptyReport,
   Growth,
   type ImportReport,
   type RejectedRow,
   readCsvBatches,
+  rejecter,
 } from '../lib/index.js';
 import {
   datasetId,
@@ -118,42 +121,23 @@ export async function importTrade(
   const repo = new OfficialRepository(database.db);
   const importId = await repo.startImport(options.dataset, options.file ?? 'unnamed');
   const dataset = { id: await database.bulk((s) => datasetId(s, options.dataset)), name: options.dataset };
-  const reject = (row: RejectedRow) => {
-    // A file of millions of bad rows must not fill the memory with reports: the first 10,000 are kept.
-    if (report.rejected.length < 10_000) report.rejected.push(row);
-    else if (report.warnings.length === 0)
-      report.warnings.push({
-        field: 'file',
-        reason: 'more than 10,000 rows rejected; the rest are not listed',
-      });
-  };
-  let chunk: string[] = [];
-  let writing: Promise<void> | undefined;
+  const reject = rejecter(report);
   const growth = new Growth();
-  const write = async (lines: string[], rowsRead: number) => {
+  const chunks = new ChunkWriter(options.chunkRows ?? CHUNK, async (lines) => {
+    const rowsRead = report.rows;
     // Statistics that still describe an empty table would send the planner scanning it per period.
     if (growth.due()) await repo.analyzeOfficial();
     const result = await database.bulk((session) =>
       mergeStaged(session, dataset, importId, lines.join(''), lines.length),
     );
     growth.add(result.inserted);
-    report.imported += result.inserted;
-    report.updated += result.updated;
-    report.unchanged += lines.length - result.repeats.length - result.inserted - result.updated;
-    for (const r of result.repeats)
-      reject({
-        line: r.line,
-        field: 'period',
-        reason: `repeats the row of line ${r.first} (same reporter, partner, flow, commodity and period)`,
-      });
+    countChunk(report, lines.length, result, reject, {
+      field: 'period',
+      reason: (first) =>
+        `repeats the row of line ${first} (same reporter, partner, flow, commodity and period)`,
+    });
     options.onBatch?.(rowsRead);
-  };
-  const flush = async () => {
-    await writing;
-    if (chunk.length === 0) return;
-    writing = write(chunk, report.rows);
-    chunk = [];
-  };
+  });
   try {
     for await (const batch of readCsvBatches(source, { required: TRADE_COLUMNS, onBytes: options.onBytes })) {
       const at = TRADE_COLUMNS.map((c) => batch.columns.indexOf(c));
@@ -169,15 +153,14 @@ export async function importTrade(
         });
         const parsed = parseTradeRow(values, row.line, options.resolve);
         if ('reason' in parsed) reject(parsed);
-        else chunk.push(stageLine(parsed));
+        else chunks.push(stageLine(parsed));
       }
-      if (chunk.length >= (options.chunkRows ?? CHUNK)) await flush();
+      await chunks.flushIfFull();
     }
-    await flush();
-    await writing;
+    await chunks.finish();
   } finally {
     // A failed chunk must not leave its promise unobserved while the error that stopped the loop is thrown.
-    await writing?.catch(() => {});
+    await chunks.settle();
   }
   // A summary's plan relies on them: an import of millions of rows would otherwise leave them stale.
   if (report.imported + report.updated > 0) await repo.analyzeTotals();
