@@ -271,10 +271,14 @@ export function registerProducerCommands(
           { field: '--seed', value: options.seed, reason: 'not a whole number' },
         ]);
       const out = options.out ? createWriteStream(options.out) : process.stdout;
+      let failure: Error | undefined;
+      out.on('error', (error: Error) => {
+        failure = error;
+      });
       const write = (text: string) =>
         new Promise<void>((resolve, reject) => {
-          out.once('error', reject);
-          if (out.write(text)) resolve();
+          if (failure) reject(failure);
+          else if (out.write(text)) resolve();
           else out.once('drain', resolve);
         });
       await write(`${PRODUCER_HEADER}\n`);
@@ -288,5 +292,6 @@ export function registerProducerCommands(
       }
       await write(chunk);
       if (options.out) await new Promise<void>((resolve) => out.end(resolve));
+      if (failure) throw failure;
     });
 }

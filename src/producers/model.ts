@@ -19,7 +19,7 @@ export const otherNameSchema = z.object({
 export const producerInputSchema = z.object({
   name: text(300),
   other_names: z.array(otherNameSchema).max(20).default([]),
-  country: z.string().regex(ISO2, 'must be an ISO 3166-1 alpha-2 code'),
+  country: z.string().trim().toUpperCase().regex(ISO2, 'must be an ISO 3166-1 alpha-2 code'),
   national_id: optionalText(40),
   region: optionalText(200),
   city: optionalText(200),
@@ -38,7 +38,10 @@ export const producerInputSchema = z.object({
     .nullish(),
   hs_codes: z.array(z.string().regex(HS_CODE, 'must be an HS code of 2, 4 or 6 digits')).max(200).default([]),
   products: optionalText(4000),
-  export_markets: z.array(z.string().regex(ISO2, 'must be an ISO 3166-1 alpha-2 code')).max(250).default([]),
+  export_markets: z
+    .array(z.string().trim().toUpperCase().regex(ISO2, 'must be an ISO 3166-1 alpha-2 code'))
+    .max(250)
+    .default([]),
   employees: z.number().int().min(0).max(10_000_000).nullish(),
   capacity: optionalText(500),
   certifications: z.array(text(100)).max(50).default([]),

@@ -167,6 +167,14 @@ describe('producer records over the API', () => {
     expect(history[1].before.other_names).toEqual([{ name: 'Apimetall LLP', lang: 'en' }]);
     expect(history[1].after.other_names).toEqual([]);
 
+    const lower = await app.inject({
+      method: 'POST',
+      url: '/api/v1/producers',
+      payload: { name: 'Lowercase LLP', country: 'kz', export_markets: ['uz'] },
+    });
+    expect(lower.statusCode).toBe(201);
+    expect(lower.json()).toMatchObject({ country: 'KZ', export_markets: ['UZ'] });
+
     const invalid = await app.inject({
       method: 'POST',
       url: '/api/v1/producers',
