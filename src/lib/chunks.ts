@@ -30,8 +30,10 @@ export class ChunkWriter {
     private readonly write: (lines: string[]) => Promise<void>,
   ) {}
 
-  push(line: string): void {
+  /** Adds a line; true when the chunk is full (then `await flushIfFull()` before adding more). */
+  push(line: string): boolean {
     this.lines.push(line);
+    return this.lines.length >= this.size;
   }
 
   /** Starts writing the collected lines when a chunk is full (waiting for the chunk before it). */

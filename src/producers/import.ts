@@ -179,9 +179,8 @@ export async function importProducers(
         }
         const parsed = parseProducerRow(row.values, row.line, lookups);
         if ('rejected' in parsed) for (const r of parsed.rejected) reject(r);
-        else chunks.push(stageLine(stageProducer(row.line, parsed.input)));
+        else if (chunks.push(stageLine(stageProducer(row.line, parsed.input)))) await chunks.flushIfFull();
       }
-      await chunks.flushIfFull();
     }
     await chunks.finish();
   } finally {

@@ -153,9 +153,8 @@ export async function importTrade(
         });
         const parsed = parseTradeRow(values, row.line, options.resolve);
         if ('reason' in parsed) reject(parsed);
-        else chunks.push(stageLine(parsed));
+        else if (chunks.push(stageLine(parsed))) await chunks.flushIfFull();
       }
-      await chunks.flushIfFull();
     }
     await chunks.finish();
   } finally {
