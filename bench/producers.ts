@@ -7,7 +7,6 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from '
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
 import { openDatabase } from '../src/db/index.js';
@@ -22,7 +21,7 @@ import {
   searchProducers,
 } from '../src/producers/index.js';
 import { searchQuerySchema } from '../src/producers/model.js';
-import { adminUrl, databaseUrlFor } from '../test/support/postgres.js';
+import { scratchDatabase } from '../test/support/postgres.js';
 
 const count = Number(process.argv[2] ?? 1_000_000);
 const engine = process.argv[3] === 'pglite' ? 'pglite' : 'postgres';
@@ -50,13 +49,12 @@ console.log(`file: ${count} producers, ${(statSync(file).size / 1e6).toFixed(0)}
 
 const name = `keruen_bench_${Date.now().toString(36)}`;
 let url = '';
+let dropScratch: (() => Promise<void>) | undefined;
 let copySeconds: number | undefined;
 if (engine === 'postgres') {
-  const admin = new pg.Client({ connectionString: adminUrl(config.databaseUrl!) });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  url = databaseUrlFor(config.databaseUrl!, name);
+  const scratch = await scratchDatabase(config.databaseUrl!, name);
+  dropScratch = scratch.drop;
+  url = scratch.url;
   const columns = PRODUCER_HEADER.split(',')
     .map((c) => `${c} text`)
     .join(', ');
@@ -189,10 +187,5 @@ console.log(
 for (const m of relevance.misses) console.log(`  miss: ${m.q} → ${m.expected} (top: ${m.top.join(' | ')})`);
 
 await ctx.close();
-if (engine === 'postgres') {
-  const admin = new pg.Client({ connectionString: adminUrl(config.databaseUrl!) });
-  await admin.connect();
-  await admin.query(`drop database ${name} with (force)`);
-  await admin.end();
-}
+await dropScratch?.();
 rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,6 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
 import { openDatabase } from '../src/db/index.js';
@@ -14,7 +13,7 @@ import { openCsvFile } from '../src/lib/index.js';
 import { countryResolver } from '../src/reference/index.js';
 import { GENERATED_HEADER, generateTradeRows } from '../src/trade/generate.js';
 import { createTarget, importTrade, pairSummary, targetsWithProgress } from '../src/trade/index.js';
-import { adminUrl, databaseUrlFor } from '../test/support/postgres.js';
+import { scratchDatabase } from '../test/support/postgres.js';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const engine = process.argv[3] === 'pglite' ? 'pglite' : 'postgres';
@@ -42,12 +41,11 @@ console.log(`file: ${rows} rows, ${(statSync(file).size / 1e6).toFixed(0)} MB`);
 
 const name = `keruen_bench_${Date.now().toString(36)}`;
 let url = '';
+let dropScratch: (() => Promise<void>) | undefined;
 if (engine === 'postgres') {
-  const admin = new pg.Client({ connectionString: adminUrl(config.databaseUrl!) });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  url = databaseUrlFor(config.databaseUrl!, name);
+  const scratch = await scratchDatabase(config.databaseUrl!, name);
+  dropScratch = scratch.drop;
+  url = scratch.url;
   // PostgreSQL's own COPY of the same rows into a bare table, through psql on this machine.
   const t0 = performance.now();
   execFileSync('psql', [
@@ -131,11 +129,6 @@ await p95('pair summary', () => {
 });
 await p95('target list', () => targetsWithProgress(ctx.db));
 await ctx.close();
-if (engine === 'postgres') {
-  const admin = new pg.Client({ connectionString: adminUrl(config.databaseUrl!) });
-  await admin.connect();
-  await admin.query(`drop database ${name} with (force)`);
-  await admin.end();
-}
+await dropScratch?.();
 rmSync(dir, { recursive: true, force: true });
 void ({} as Kysely<unknown>);

@@ -1,8 +1,13 @@
-// Commands of the producers registry: `keruen import producers`, `keruen search producers`,
-// `keruen producers show|duplicates|merge`, `keruen match`, `keruen demo producers`.
-import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
-import { fileProgress, parseFormat, printJson, printTable, withContext } from '../cli/index.js';
+import {
+  fileProgress,
+  parseFormat,
+  printJson,
+  printTable,
+  wholeNumber,
+  withContext,
+  writeLines,
+} from '../cli/index.js';
 import { ValidationError } from '../errors.js';
 import { openCsvFile } from '../lib/index.js';
 import { generateProducerRows, PRODUCER_HEADER } from './generate.js';
@@ -11,14 +16,7 @@ import { matchProducers } from './match.js';
 import { matchRequestSchema, searchQuerySchema } from './model.js';
 import { duplicateCandidates, getProducer, mergeProducers, searchProducers } from './service.js';
 
-function positiveInt(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new ValidationError(`${flag} must be a positive whole number`, [
-      { field: flag, value, reason: 'not a positive whole number' },
-    ]);
-  return n;
-}
+const positiveInt = (value: string, flag: string) => wholeNumber(value, flag, 1);
 
 function issuesOf(
   error: { issues: { path: PropertyKey[]; message: string }[] },
@@ -267,34 +265,8 @@ export function registerProducerCommands(
     .option('--seed <n>', 'seed of the generator', '1')
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (options: { count: string; seed: string; out?: string }) => {
-      const count = positiveInt(options.count, '--count');
-      const seed = Number(options.seed);
-      if (!Number.isInteger(seed))
-        throw new ValidationError('--seed must be a whole number', [
-          { field: '--seed', value: options.seed, reason: 'not a whole number' },
-        ]);
-      const out = options.out ? createWriteStream(options.out) : process.stdout;
-      let failure: Error | undefined;
-      out.on('error', (error: Error) => {
-        failure = error;
-      });
-      const write = (text: string) =>
-        new Promise<void>((resolve, reject) => {
-          if (failure) reject(failure);
-          else if (out.write(text)) resolve();
-          else out.once('drain', resolve);
-        });
-      await write(`${PRODUCER_HEADER}\n`);
-      let chunk = '';
-      for (const line of generateProducerRows(count, seed)) {
-        chunk += `${line}\n`;
-        if (chunk.length > 1 << 16) {
-          await write(chunk);
-          chunk = '';
-        }
-      }
-      await write(chunk);
-      if (options.out) await new Promise<void>((resolve) => out.end(resolve));
-      if (failure) throw failure;
+      const count = wholeNumber(options.count, '--count', 1);
+      const seed = wholeNumber(options.seed, '--seed');
+      await writeLines(PRODUCER_HEADER, generateProducerRows(count, seed), options.out);
     });
 }

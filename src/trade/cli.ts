@@ -1,7 +1,14 @@
 // Commands of the trade monitor: `keruen import trade`, `keruen targets`, `keruen demo trade`.
-import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
-import { fileProgress, parseFormat, printJson, printTable, withContext } from '../cli/index.js';
+import {
+  fileProgress,
+  parseFormat,
+  printJson,
+  printTable,
+  wholeNumber,
+  withContext,
+  writeLines,
+} from '../cli/index.js';
 import { ValidationError } from '../errors.js';
 import { openCsvFile } from '../lib/index.js';
 import { countryResolver } from '../reference/index.js';
@@ -179,39 +186,9 @@ export function registerTradeCommands(program: Command, importCommand: Command, 
     .option('--seed <n>', 'seed of the generator', '1')
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (options: { rows: string; seed: string; out?: string }) => {
-      const rows = Number(options.rows);
-      const seed = Number(options.seed);
-      if (!Number.isInteger(rows) || rows < 1)
-        throw new ValidationError('--rows must be a positive whole number', [
-          { field: '--rows', value: options.rows, reason: 'not a positive whole number' },
-        ]);
-      if (!Number.isInteger(seed))
-        throw new ValidationError('--seed must be a whole number', [
-          { field: '--seed', value: options.seed, reason: 'not a whole number' },
-        ]);
-      const out = options.out ? createWriteStream(options.out) : process.stdout;
-      let failure: Error | undefined;
-      out.on('error', (error: Error) => {
-        failure = error;
-      });
-      const write = (text: string) =>
-        new Promise<void>((resolve, reject) => {
-          if (failure) reject(failure);
-          else if (out.write(text)) resolve();
-          else out.once('drain', resolve);
-        });
-      await write(`${GENERATED_HEADER}\n`);
-      let chunk = '';
-      for (const line of generateTradeRows(rows, seed)) {
-        chunk += `${line}\n`;
-        if (chunk.length > 1 << 16) {
-          await write(chunk);
-          chunk = '';
-        }
-      }
-      await write(chunk);
-      if (options.out)
-        await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
+      const rows = wholeNumber(options.rows, '--rows', 1);
+      const seed = wholeNumber(options.seed, '--seed');
+      await writeLines(GENERATED_HEADER, generateTradeRows(rows, seed), options.out);
     });
 }
 
