@@ -3,12 +3,15 @@ import { Command, CommanderError } from 'commander';
 import type { Kysely } from 'kysely';
 import { databaseTarget } from '../config.js';
 import { createContext } from '../context.js';
+import { registerCooperationCommands } from '../cooperation/index.js';
 import { migrationStatus, openDatabase } from '../db/index.js';
 import { loadDemoData } from '../demo/index.js';
 import { registerDocumentCommands } from '../documents/index.js';
 import { registerExtractionCommands } from '../extraction/index.js';
 import { buildServer } from '../http/index.js';
+import { RECORD_KINDS } from '../kinds.js';
 import { registerProducerCommands } from '../producers/index.js';
+import { registerRecordCommands } from '../records/index.js';
 import { registerReferenceCommands } from '../reference/index.js';
 import { registerTradeCommands } from '../trade/index.js';
 import { parseFormat, printJson, printTable, reportError } from './output.js';
@@ -139,6 +142,8 @@ export function buildProgram(): Command {
     });
   registerTradeCommands(program, importCommand, demoCommand);
   registerProducerCommands(program, importCommand, demoCommand);
+  registerRecordCommands(program, importCommand, RECORD_KINDS);
+  registerCooperationCommands(program, RECORD_KINDS);
   return program;
 }
 

@@ -2,7 +2,9 @@
 // other command starts from an empty database plus reference data.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { DEMO_RECORDS, loadCooperationDemo } from '../cooperation/index.js';
 import type { DB } from '../db/index.js';
+import { RECORD_KINDS } from '../kinds.js';
 import { demoProducers, loadProducerDemo } from '../producers/index.js';
 import { CORPUS_TRADE } from '../trade/demo/corpus-figures.js';
 import { loadTradeDemo } from '../trade/index.js';
@@ -13,7 +15,7 @@ const LOAD_NAME = 'demo';
 /** Loads the demo data in one transaction, unless this version of it is already loaded. */
 export async function loadDemoData(db: Kysely<DB>): Promise<{ loaded: boolean }> {
   const digest = createHash('sha256')
-    .update(JSON.stringify([CORPUS_TRADE, demoProducers()]))
+    .update(JSON.stringify([CORPUS_TRADE, demoProducers(), DEMO_RECORDS]))
     .digest('hex');
   if ((await new DemoRepository(db).loadedDigest(LOAD_NAME)) === digest) return { loaded: false };
   return db.transaction().execute(async (trx) => {
@@ -22,6 +24,7 @@ export async function loadDemoData(db: Kysely<DB>): Promise<{ loaded: boolean }>
     if ((await repo.loadedDigest(LOAD_NAME)) === digest) return { loaded: false };
     await loadTradeDemo(trx);
     await loadProducerDemo(trx);
+    await loadCooperationDemo(trx, RECORD_KINDS);
     await repo.setLoaded(LOAD_NAME, digest);
     return { loaded: true };
   });

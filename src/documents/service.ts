@@ -2,7 +2,8 @@
 // list pending facts with their sentence in context, accept (optionally edited) or reject. An accepted
 // trade fact becomes a reported figure or a target in the same transaction, linked to its source.
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { applyCooperationFact } from '../cooperation/index.js';
 import type { DB } from '../db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import {
@@ -12,6 +13,7 @@ import {
   factSchema,
   parseDocument,
 } from '../extraction/index.js';
+import { RECORD_KINDS } from '../kinds.js';
 import { decodeCursor, encodeCursor } from '../lib/index.js';
 import { recordReportedFigure, recordTarget } from '../trade/index.js';
 import { DocumentRepository, type DocumentRow, type FactRow } from './repository.js';
@@ -326,17 +328,13 @@ export async function decideFact(db: Kysely<DB>, id: number, decision: Decision)
         },
       );
     }
-    if (fact && (await applyFact(trx, updated, fact))) await repo.markApplied(id);
+    if (fact && (await applyFact(trx, updated, fact, decision.reviewer))) await repo.markApplied(id);
     return toFactView((await repo.findFact(id))!);
   });
 }
 
 /** Turns an accepted fact into the record it states; returns whether a record was made. */
-async function applyFact(
-  trx: Parameters<typeof recordTarget>[0],
-  row: FactRow,
-  fact: Fact,
-): Promise<boolean> {
+async function applyFact(trx: Transaction<DB>, row: FactRow, fact: Fact, actor: string): Promise<boolean> {
   if (fact.kind === 'trade_turnover') {
     await recordReportedFigure(trx, fact, { factId: row.id });
     return true;
@@ -362,8 +360,14 @@ async function applyFact(
     );
     return true;
   }
-  // Meetings, agreements and projects wait until the cooperation records exist to receive them.
-  return false;
+  const doc = (await new DocumentRepository(trx).findDocument(row.document_id))!;
+  return applyCooperationFact(
+    trx,
+    RECORD_KINDS,
+    fact,
+    { factId: row.id, documentId: doc.id, published: doc.published, language: doc.language },
+    actor,
+  );
 }
 
 export async function reviewCounts(db: Kysely<DB>): Promise<Record<string, number>> {

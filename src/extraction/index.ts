@@ -5,4 +5,5 @@ export { type ParsedDocument, parseDocument } from './document.js';
 export { type DocumentScore, type Evaluation, evaluate, factsMatch, type LooseFact } from './evaluate.js';
 export { EXTRACTOR_VERSION, extractFacts } from './extract.js';
 export { LEXICONS, lexiconFor } from './lexicon/index.js';
+export { countriesNamedIn } from './mentions.js';
 export * from './model.js';

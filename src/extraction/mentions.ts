@@ -1,7 +1,9 @@
 // Mentions found in a stretch of text: money, percentages, countries, blocs and people. Each keeps
 // its offsets into the body.
+
+import type { Lexicon } from './lexicon/types.js';
 import type { Bound, Group } from './model.js';
-import { matchesIn, type Patterns } from './patterns.js';
+import { matchesIn, type Patterns, patternsFor } from './patterns.js';
 
 export interface Span {
   start: number;
@@ -188,4 +190,16 @@ export function boundBefore(
   if (!m) return undefined;
   const bound = p.lexicon.boundWords[m[1]!.toLowerCase().replace(/\s+/g, ' ')];
   return bound ? { bound, start: windowStart + m.index } : undefined;
+}
+
+/** The countries a short text names (by name or adjective, not by capital): "Kazakhstan-Kyrgyz Council" → KG, KZ. */
+export function countriesNamedIn(text: string, lexicon: Lexicon): string[] {
+  const p = patternsFor(lexicon);
+  return [
+    ...new Set(
+      findCountries(p, text, 0, text.length)
+        .filter((m) => m.via !== 'capital')
+        .map((m) => m.code),
+    ),
+  ].sort();
 }

@@ -14,11 +14,15 @@ import {
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
+import { cooperationRoutes } from '../cooperation/index.js';
 import { migrationStatus } from '../db/index.js';
 import { documentRoutes } from '../documents/index.js';
+import { RECORD_KINDS } from '../kinds.js';
 import { producerRoutes } from '../producers/index.js';
+import { recordRoutes } from '../records/index.js';
 import { referenceRoutes } from '../reference/index.js';
 import { tradeRoutes } from '../trade/index.js';
+import { transportRoutes } from '../transport/index.js';
 import { homePage } from './home.js';
 import { problemType, sendProblem, toProblem } from './problem.js';
 
@@ -137,6 +141,9 @@ export async function buildServer(ctx: AppContext) {
   await app.register(documentRoutes(ctx), { prefix: '/api/v1' });
   await app.register(tradeRoutes(ctx), { prefix: '/api/v1' });
   await app.register(producerRoutes(ctx), { prefix: '/api/v1' });
+  await app.register(recordRoutes(ctx, RECORD_KINDS), { prefix: '/api/v1' });
+  await app.register(cooperationRoutes(ctx, RECORD_KINDS), { prefix: '/api/v1' });
+  await app.register(transportRoutes(ctx, RECORD_KINDS), { prefix: '/api/v1' });
   return app;
 }
 

@@ -9,3 +9,4 @@ export { Growth } from './growth.js';
 export type { ImportReport, RejectedRow } from './import-report.js';
 export { emptyReport } from './import-report.js';
 export { random } from './random.js';
+export { formatOfName, type RowBatch, type TableFormat, type TableRow, tableRows } from './table-rows.js';

@@ -2,19 +2,17 @@
 // first sheet of a workbook), checked one by one, written by chunks through the bulk merge. Bad rows are
 // reported by line, column, value and reason while the good ones go in; the same file twice changes nothing.
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Database } from '../db/index.js';
-import { ValidationError } from '../errors.js';
 import {
   ChunkWriter,
   type CsvSource,
   countChunk,
   emptyReport,
+  formatOfName,
   Growth,
   type ImportReport,
-  readCsvBatches,
   rejecter,
+  tableRows,
 } from '../lib/index.js';
 import { analyzeRegistry, mergeProducers, type StagedProducer, stageLine } from './bulk-repository.js';
 import type { ProducerInput } from './model.js';
@@ -23,85 +21,6 @@ import { loadLookups } from './repository.js';
 import { type Lookups, PRODUCER_COLUMNS, parseProducerRow, REQUIRED_PRODUCER_COLUMNS } from './validate.js';
 
 const CHUNK = 20_000;
-
-interface RowBatch {
-  rows: { line: number; values: Record<string, string>; problem?: string }[];
-}
-
-/** Rows of a CSV file, by batches, keyed by the header's names. */
-async function* csvRows(source: CsvSource, onBytes?: (bytes: number) => void): AsyncGenerator<RowBatch> {
-  for await (const batch of readCsvBatches(source, { required: REQUIRED_PRODUCER_COLUMNS, onBytes })) {
-    yield {
-      rows: batch.rows.map((row) => {
-        const values: Record<string, string> = {};
-        batch.columns.forEach((name, i) => {
-          values[name] = row.fields[i] ?? '';
-        });
-        return row.problem ? { line: row.line, values, problem: row.problem } : { line: row.line, values };
-      }),
-    };
-  }
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in value && typeof value.text === 'string') return value.text.trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('error' in value) return '';
-  }
-  return String(value);
-}
-
-/** Rows of the first sheet of a workbook, streamed; the first row is the header. */
-async function* xlsxRows(stream: Readable): AsyncGenerator<RowBatch> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-  });
-  let header: string[] | undefined;
-  for await (const sheet of reader) {
-    let batch: RowBatch = { rows: [] };
-    for await (const row of sheet) {
-      const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-      if (!header) {
-        header = cells.map((c) => c.trim());
-        const missing = REQUIRED_PRODUCER_COLUMNS.filter((c) => !header!.includes(c));
-        if (missing.length > 0)
-          throw new ValidationError(`the header lacks required column(s): ${missing.join(', ')}`, [
-            ...missing.map((c) => ({ line: 1, field: c, reason: 'required column missing from the header' })),
-          ]);
-        continue;
-      }
-      if (cells.every((c) => c === '')) continue;
-      const values: Record<string, string> = {};
-      header.forEach((name, i) => {
-        values[name] = cells[i] ?? '';
-      });
-      batch.rows.push({ line: row.number, values });
-      if (batch.rows.length >= 5000) {
-        yield batch;
-        batch = { rows: [] };
-      }
-    }
-    if (batch.rows.length > 0) yield batch;
-    break; // the first sheet only
-  }
-  if (!header)
-    throw new ValidationError('the workbook is empty: it has no header row', [
-      { line: 1, field: 'file', reason: 'no header row' },
-    ]);
-}
 
 /** A digest of a producer's content as stored: the same content gives the same digest. */
 export function contentHash(input: ProducerInput, row = toRow(input)): string {
@@ -143,7 +62,7 @@ export async function importProducers(
   const report = { ...emptyReport(), rows: 0 };
   const lookups = options.lookups ?? (await loadLookups(database.db));
   const reject = rejecter(report);
-  const format = options.format ?? (/\.xlsx$/i.test(options.file) ? 'xlsx' : 'csv');
+  const format = options.format ?? formatOfName(options.file);
   const growth = new Growth();
   const chunks = new ChunkWriter(options.chunkRows ?? CHUNK, async (lines) => {
     const rowsRead = report.rows;
@@ -166,7 +85,7 @@ export async function importProducers(
   });
   const unknown = new Set<string>();
   try {
-    const rows = format === 'xlsx' ? xlsxRows(source.stream) : csvRows(source, options.onBytes);
+    const rows = tableRows(source, { format, required: REQUIRED_PRODUCER_COLUMNS, onBytes: options.onBytes });
     for await (const batch of rows) {
       for (const row of batch.rows) {
         report.rows++;

@@ -7,4 +7,5 @@ export const MIGRATIONS: readonly string[] = [
   '0004-create-trade-official',
   '0005-trade-official-by-period',
   '0006-create-producers',
+  '0007-create-cooperation',
 ];
