@@ -152,12 +152,11 @@ describe('records over the API', () => {
       country_a: 'KZ',
     });
 
-    const again = await send('POST', '/api/v1/checkpoints', {
-      ...created.body,
-      id: undefined,
-      kind: undefined,
-    });
-    expect(again.status).toBe(400); // unknown members (label, version …) are refused, not ignored
+    // A record as read can be sent back; sent as a new one, it is the same checkpoint.
+    const again = await send('POST', '/api/v1/checkpoints', created.body);
+    expect(again.status).toBe(409);
+    const typo = await send('POST', '/api/v1/checkpoints', { ...created.body, stagee: 'x' });
+    expect(typo.status).toBe(400); // an unknown member is refused, not ignored
 
     const duplicate = await send('POST', '/api/v1/checkpoints', {
       name_a: 'Gisht Kuprik',
@@ -216,6 +215,53 @@ describe('records over the API', () => {
     );
     expect(deleted.status).toBe(204);
     expect((await get(`/api/v1/checkpoint-observations/${observation.body.id}`)).status).toBe(404);
+  });
+
+  it('takes back a record as it was read, keeping its links and sources, and dates every change of a commitment’s status', async () => {
+    const listed = (await get('/api/v1/commitments?q=seven%20joint')).body.results[0];
+    const read = await get(`/api/v1/commitments/${listed.id}`);
+    expect(read.body.status_history).toHaveLength(1);
+    const sent = await send(
+      'PUT',
+      `/api/v1/commitments/${listed.id}`,
+      { ...read.body, status: 'done' },
+      read.headers.etag as string,
+    );
+    expect(sent.status).toBe(200);
+    expect(sent.body.sources).toEqual(read.body.sources);
+    expect(sent.body.links).toEqual(read.body.links);
+    expect(sent.body.status_history.map((h: { status: string }) => h.status)).toEqual([
+      'in_progress',
+      'done',
+    ]);
+    expect(sent.body.status_history[1].on).toBe(new Date().toISOString().slice(0, 10));
+    // The project that concerns the checkpoint keeps its link when sent back without `links`.
+    const project = (await get('/api/v1/projects?q=Karasu')).body.results[0];
+    expect(project.links.length).toBeGreaterThan(0);
+    const { links: _links, ...withoutLinks } = project;
+    const kept = await send(
+      'PUT',
+      `/api/v1/projects/${project.id}`,
+      { ...withoutLinks, jobs: 300 },
+      `"${project.version}"`,
+    );
+    expect(kept.body.links).toEqual(project.links);
+    expect(kept.body.jobs).toBe(300);
+
+    // A file row that does not carry the status history keeps it.
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/commitments/import',
+      headers: { 'content-type': 'text/csv' },
+      payload: `text,meeting_id,document_id,status\n"${read.body.text}",${read.body.meeting_id},${read.body.document_id},overdue\n`,
+    });
+    expect(res.json()).toMatchObject({ updated: 1 });
+    const after = (await get(`/api/v1/commitments/${listed.id}`)).body;
+    expect(after.status_history.map((h: { status: string }) => h.status)).toEqual([
+      'in_progress',
+      'done',
+      'overdue',
+    ]);
   });
 
   it('names the field and reason of bad input, and of references to records that do not exist', async () => {

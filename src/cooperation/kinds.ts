@@ -2,7 +2,7 @@
 // joint projects and portfolios as stated. Each is described once here; the records engine builds the
 // table access, the API, the import and the export from these descriptions.
 import { z } from 'zod';
-import { type KindSpec, keyText, ordinal, personSchema } from '../records/index.js';
+import { type Fields, type KindSpec, keyText, ordinal, personSchema } from '../records/index.js';
 
 export const BODY_TYPES = [
   'council',
@@ -225,7 +225,19 @@ export const commitmentKind: KindSpec = {
       countries: [...countries, ...arr(meeting?.countries), ...arr(document?.parties)],
     };
   },
+  onWrite: withStatusHistory,
 };
+
+type StatusChange = z.infer<typeof statusChange>;
+
+/** A commitment whose status changes gets the change appended to its history, dated today, unless the
+ * writer recorded it already. */
+export function withStatusHistory(f: Fields, stored: Fields | undefined, today: string): Fields {
+  const history = (Array.isArray(f.status_history) ? f.status_history : []) as StatusChange[];
+  const changed = stored === undefined || stored.status !== f.status;
+  if (!changed || history.at(-1)?.status === f.status) return f;
+  return { ...f, status_history: [...history, { status: f.status as StatusChange['status'], on: today }] };
+}
 
 export const projectKind: KindSpec = {
   kind: 'project',

@@ -137,7 +137,8 @@ export function parseRecordRow(
     }
   }
   if (rejected.length > 0 || !parsed.success) return { rejected };
-  return { input: splitInput(spec, parsed.data as Record<string, unknown>) };
+  const given = new Set(spec.fields.filter((f) => f.name in values).map((f) => f.name));
+  return { input: { ...splitInput(spec, parsed.data as Record<string, unknown>), given } };
 }
 
 /** The columns a file of a kind may have, and those it must have. */

@@ -73,6 +73,8 @@ export interface KindSpec {
    * `countries` are those the input names itself; the kind adds what its fields imply.
    */
   derive(fields: Fields, ctx: { countries: string[]; refs: RefReader }): Promise<Derived>;
+  /** Pure: the fields to write, given the ones sent and those stored (none on a create). */
+  onWrite?(fields: Fields, stored: Fields | undefined, today: string): Fields;
   /** Where it is, as a GeoJSON geometry, when known. */
   geometry?(fields: Fields): Geometry | null;
 }
@@ -191,9 +193,37 @@ export function fieldSchema(field: FieldSpec): z.ZodType {
 }
 
 /** The input schema of a kind: its fields, the countries it concerns (when not derived), sources and links. */
+/** Members of a record as read that a write may send back unchanged: they are ignored. */
+const READ_ONLY = ['id', 'kind', 'label', 'dated', 'version', 'created_at', 'updated_at', 'effective_status'];
+
+/** A source as a read returns it: sent back, it names the same fact or citation. */
+const sourceAsRead = z.object({
+  id: z.number().optional(),
+  fact_id: z.number().int().positive().nullable(),
+  document_id: z.number().nullable().optional(),
+  quote: z.string().nullable().optional(),
+  citation: citationSchema.nullable(),
+  added_at: z.string().optional(),
+});
+
+/** A link as a read returns it: an outgoing one is kept, an incoming one belongs to the other record. */
+const linkAsRead = z.object({
+  id: z.number().int().positive(),
+  kind: z.string().optional(),
+  label: z.string().optional(),
+  relation: z.enum(RELATIONS),
+  direction: z.enum(['out', 'in']),
+});
+
+/**
+ * The input schema of a kind: its fields, the countries it concerns (when not derived), sources and
+ * links. A record as read can be sent back as it is (GET, change a field, PUT): read-only members are
+ * ignored and sources and links are understood in the shape a read gives them.
+ */
 export function inputSchema(spec: KindSpec) {
   const shape: Record<string, z.ZodType> = {};
   for (const field of spec.fields) shape[field.name] = fieldSchema(field).describe(field.describe);
+  for (const name of READ_ONLY) shape[name] = z.unknown().optional().describe('read-only; ignored on writes');
   return z
     .object({
       ...shape,
@@ -202,8 +232,18 @@ export function inputSchema(spec: KindSpec) {
         .max(250)
         .optional()
         .describe('the countries the record concerns; derived from its fields when left out'),
-      sources: z.array(sourceInputSchema).max(100).default([]),
-      links: z.array(linkInputSchema).max(200).default([]),
+      sources: z
+        .array(z.union([sourceInputSchema, sourceAsRead]))
+        .max(100)
+        .default([])
+        .describe('sources to add: { "fact_id": N } or { "citation": { title, publisher, published, url } }'),
+      links: z
+        .array(z.union([linkInputSchema, linkAsRead]))
+        .max(200)
+        .optional()
+        .describe(
+          'links to other records ({ "to": id, "relation": … }); on an update, left out keeps the links',
+        ),
     })
     .strict();
 }
@@ -212,19 +252,28 @@ export interface RecordInput {
   fields: Fields;
   countries?: string[];
   sources: SourceInput[];
-  links: LinkInput[];
+  /** Undefined: an update keeps the record's links. */
+  links?: LinkInput[];
+  /** The fields the input actually carries (a file's columns); others keep their stored values on an upsert. */
+  given?: ReadonlySet<string>;
 }
+
+type SourceGiven = SourceInput | z.infer<typeof sourceAsRead>;
+type LinkGiven = LinkInput | z.infer<typeof linkAsRead>;
 
 /** Splits a parsed input into the kind's fields and the record's common parts. */
 export function splitInput(spec: KindSpec, parsed: Record<string, unknown>): RecordInput {
   const fields: Fields = {};
   for (const field of spec.fields) fields[field.name] = parsed[field.name] ?? null;
-  return {
-    fields,
-    countries: parsed.countries as string[] | undefined,
-    sources: (parsed.sources as SourceInput[] | undefined) ?? [],
-    links: (parsed.links as LinkInput[] | undefined) ?? [],
-  };
+  const sources = ((parsed.sources as SourceGiven[] | undefined) ?? []).flatMap((s): SourceInput[] => {
+    if ('fact_id' in s && typeof s.fact_id === 'number') return [{ fact_id: s.fact_id }];
+    if ('citation' in s && s.citation) return [{ citation: s.citation }];
+    return [];
+  });
+  const links = (parsed.links as LinkGiven[] | undefined)?.flatMap((l): LinkInput[] =>
+    'to' in l ? [l] : l.direction === 'out' ? [{ to: l.id, relation: l.relation }] : [],
+  );
+  return { fields, countries: parsed.countries as string[] | undefined, sources, links };
 }
 
 export interface SourceView {

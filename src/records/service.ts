@@ -107,8 +107,9 @@ async function checkReferences(
         reason: `no ${registry.get(field.ref!).title} has this id`,
       });
   }
-  const live = await repo.liveIds(input.links.map((l) => l.to));
-  input.links.forEach((link, i) => {
+  const links = input.links ?? [];
+  const live = await repo.liveIds(links.map((l) => l.to));
+  links.forEach((link, i) => {
     if (link.to === self)
       issues.push({ field: `links[${i}].to`, value: link.to, reason: 'a record cannot link to itself' });
     else if (!live.has(link.to))
@@ -262,6 +263,7 @@ export async function createRecord(
   actor: string,
 ): Promise<RecordView> {
   return db.transaction().execute(async (trx) => {
+    input = completed(spec, input, undefined);
     await checkReferences(trx, registry, spec, input);
     const common = await derive(trx, registry, spec, input);
     const repo = new RecordRepository(trx);
@@ -276,6 +278,15 @@ export async function createRecord(
   });
 }
 
+/** The input with what the kind adds on every write (a commitment's status history). */
+function completed(spec: KindSpec, input: RecordInput, stored: Fields | undefined): RecordInput {
+  return spec.onWrite ? { ...input, fields: spec.onWrite(input.fields, stored, today()) } : input;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 async function insertNew(
   trx: Executor,
   spec: KindSpec,
@@ -285,7 +296,7 @@ async function insertNew(
 ) {
   const repo = new RecordRepository(trx);
   const id = await repo.insert(spec, common, input.fields);
-  await repo.replaceLinks(id, input.links);
+  await repo.replaceLinks(id, input.links ?? []);
   await writeParts(repo, id, input);
   await repo.addHistory({
     record_id: id,
@@ -307,12 +318,12 @@ export async function updateRecord(
   version: number,
   input: RecordInput,
   actor: string,
-  options: { replaceLinks: boolean } = { replaceLinks: true },
 ): Promise<RecordView> {
   return db.transaction().execute(async (trx) => {
     const repo = new RecordRepository(trx);
     const current = await repo.get(spec, id);
     if (!current || current.deleted_at !== null) throw new NotFoundError(`no ${spec.title} has the id ${id}`);
+    input = completed(spec, input, fieldsOf(spec, current));
     await checkReferences(trx, registry, spec, input, id);
     const common = await derive(trx, registry, spec, input);
     await repo.lockKey(spec.kind, common.natural_key);
@@ -330,7 +341,7 @@ export async function updateRecord(
           current_version: current.version,
         },
       );
-    if (options.replaceLinks) await repo.replaceLinks(id, input.links);
+    if (input.links) await repo.replaceLinks(id, input.links);
     await writeParts(repo, id, input);
     await repo.addHistory({
       record_id: id,
@@ -405,11 +416,18 @@ export async function upsertRecord(
   const fields: Fields = {};
   for (const field of spec.fields) {
     const given = input.fields[field.name];
+    const carried = input.given === undefined || input.given.has(field.name);
     fields[field.name] =
-      mode === 'replace' ? given : isEmpty(stored[field.name]) ? given : stored[field.name];
+      mode === 'replace'
+        ? carried
+          ? given
+          : stored[field.name]
+        : isEmpty(stored[field.name])
+          ? given
+          : stored[field.name];
   }
   const merged: RecordInput = {
-    fields,
+    fields: completed(spec, { fields, sources: [] }, stored).fields,
     countries: [...new Set([...row.countries, ...(input.countries ?? [])])],
     sources: input.sources,
     links: input.links,
@@ -417,16 +435,16 @@ export async function upsertRecord(
   const next = await derive(trx, registry, spec, merged);
   const before = await snapshot(trx, spec, existing);
   const outLinks = new Set((before.links as LinkInput[]).map((l) => `${l.to}:${l.relation}`));
-  const newLinks = input.links.filter((l) => !outLinks.has(`${l.to}:${l.relation}`));
+  const newLinks = (input.links ?? []).filter((l) => !outLinks.has(`${l.to}:${l.relation}`));
   for (const link of newLinks) await repo.addLink(existing, link.to, link.relation);
   const sourcesAdded = await writeParts(repo, existing, merged);
   const fieldsChanged =
-    canonical(fieldsOf(spec, fields)) !== canonical(stored) ||
+    canonical(fieldsOf(spec, merged.fields)) !== canonical(stored) ||
     next.countries.join() !== row.countries.join() ||
     next.label !== row.label ||
     next.dated !== row.dated;
   if (!fieldsChanged && !sourcesAdded && newLinks.length === 0) return { id: existing, outcome: 'unchanged' };
-  const version = await repo.update(spec, existing, row.version, next, fields);
+  const version = await repo.update(spec, existing, row.version, next, merged.fields);
   await repo.addHistory({
     record_id: existing,
     version: version!,
