@@ -123,8 +123,10 @@ describe('OpenAPI', () => {
 });
 
 describe('the home page', () => {
-  it('says what the server holds and where the API is, with a strict CSP', async () => {
-    const res = await app.inject('/');
+  it('without a built web app, says what the server holds and where the API is, with a strict CSP', async () => {
+    const plain = await buildServer(ctx, { webRoot: '/nonexistent/keruen-web' });
+    const res = await plain.inject('/');
+    await plain.close();
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.headers['content-security-policy']).toMatch(/default-src 'none'/);

@@ -1,6 +1,7 @@
 // The HTTP server, assembled from each capability's routes: problem details for every error,
 // OpenAPI 3.1 generated from the zod schemas at /openapi.json and browsable at /docs.
 import fastifyCors from '@fastify/cors';
+import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
@@ -25,6 +26,7 @@ import { tradeRoutes } from '../trade/index.js';
 import { transportRoutes } from '../transport/index.js';
 import { homePage } from './home.js';
 import { problemType, sendProblem, toProblem } from './problem.js';
+import { webApp } from './web.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -41,8 +43,8 @@ const healthSchema = z
   })
   .meta({ id: 'Health' });
 
-/** Builds the server for a context; the caller listens and closes it. */
-export async function buildServer(ctx: AppContext) {
+/** Builds the server for a context; the caller listens and closes it. `webRoot` is the built web app's folder. */
+export async function buildServer(ctx: AppContext, options: { webRoot?: string } = {}) {
   const app = Fastify({
     loggerInstance: ctx.logger,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -58,13 +60,25 @@ export async function buildServer(ctx: AppContext) {
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, request, problem);
   });
+  const web = webApp(options.webRoot);
+  if (web) {
+    // File names carry a content hash: caching them for a year is safe.
+    await app.register(fastifyStatic, {
+      root: web.assets,
+      prefix: '/assets/',
+      immutable: true,
+      maxAge: '365d',
+    });
+  }
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, {
-      type: problemType('not-found'),
-      title: 'Not found',
-      status: 404,
-      detail: `no route answers ${request.method} ${request.url.split('?')[0]}`,
-    }),
+    web?.isPage(request)
+      ? web.sendPage(reply)
+      : sendProblem(reply, request, {
+          type: problemType('not-found'),
+          title: 'Not found',
+          status: 404,
+          detail: `no route answers ${request.method} ${request.url.split('?')[0]}`,
+        }),
   );
 
   app.addHook('onSend', async (_request, reply) => {
@@ -106,13 +120,15 @@ export async function buildServer(ctx: AppContext) {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .header(
-        'content-security-policy',
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-      )
-      .send(await homePage(ctx.db, ctx.config.version)),
+    web
+      ? web.sendPage(reply)
+      : reply
+          .type('text/html; charset=utf-8')
+          .header(
+            'content-security-policy',
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+          )
+          .send(await homePage(ctx.db, ctx.config.version)),
   );
 
   app.get(
