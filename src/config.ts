@@ -1,6 +1,8 @@
 // Every environment variable Keruen reads enters here, validated once. Nothing else reads process.env.
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** Keruen's version, reported by /health and the CLI. */
@@ -48,6 +50,7 @@ const envSchema = z.object({
     (v) => (v === '' ? undefined : typeof v === 'string' ? v.toLowerCase() : v),
     z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   ),
+  KERUEN_DEMO_DOCUMENTS: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().optional()),
   KERUEN_CORS_ORIGINS: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z
@@ -82,6 +85,12 @@ export interface Config {
   /** The level set by LOG_LEVEL; the server logs at info and commands at warn when it is not set. */
   logLevel: LogLevel | undefined;
   corsOrigins: string[];
+  /**
+   * A folder of documents (Markdown with front matter) that `npm start` ingests into the demo database,
+   * their facts left pending for review: KERUEN_DEMO_DOCUMENTS, else the corpus's seed articles in
+   * ../shared/corpus/seeds beside the checkout when that folder exists (read there, never copied).
+   */
+  demoDocuments: string | undefined;
   version: string;
 }
 
@@ -113,8 +122,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     corsOrigins: e.KERUEN_CORS_ORIGINS,
+    demoDocuments: e.KERUEN_DEMO_DOCUMENTS ? resolve(e.KERUEN_DEMO_DOCUMENTS) : sharedSeeds(),
     version: KERUEN_VERSION,
   };
+}
+
+function sharedSeeds(): string | undefined {
+  const folder = fileURLToPath(new URL('../../shared/corpus/seeds', import.meta.url));
+  return existsSync(folder) ? folder : undefined;
 }
 
 /** The database a command uses: the server named by DATABASE_URL, else the embedded database (or the demo one). */

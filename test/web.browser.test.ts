@@ -131,6 +131,17 @@ describe('the web app in Chromium', () => {
     const res = await fetch(`${base}/api/v1/review?status=accepted`);
     expect(((await res.json()) as { facts: unknown[] }).facts).toHaveLength(1);
 
+    // The next one is rejected with a reason typed in place, all from the keyboard.
+    await p.keyboard.press('j');
+    await p.keyboard.press('r');
+    await p.getByLabel('Reason for rejecting').fill('the period is misread');
+    await p.keyboard.press('Enter');
+    await p.locator('ol.queue > li').nth(1).locator('.badge').waitFor();
+    const rejected = (await (await fetch(`${base}/api/v1/review?status=rejected`)).json()) as {
+      facts: { reason: string }[];
+    };
+    expect(rejected.facts.map((f) => f.reason)).toEqual(['the period is misread']);
+
     await first.getByRole('link').click();
     await p.locator('.document-body mark.fact').first().waitFor();
     expect(await p.locator('.document-body mark.fact-accepted').count()).toBe(1);

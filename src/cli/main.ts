@@ -5,7 +5,7 @@ import { databaseTarget } from '../config.js';
 import { createContext } from '../context.js';
 import { registerCooperationCommands } from '../cooperation/index.js';
 import { migrationStatus, openDatabase } from '../db/index.js';
-import { loadDemoData } from '../demo/index.js';
+import { ingestDemoDocuments, loadDemoData } from '../demo/index.js';
 import { registerDocumentCommands } from '../documents/index.js';
 import { registerExtractionCommands } from '../extraction/index.js';
 import { buildServer } from '../http/index.js';
@@ -42,6 +42,11 @@ function serveCommand(program: Command): void {
       let app: Awaited<ReturnType<typeof buildServer>>;
       try {
         if (options.demo && (await loadDemoData(ctx.db)).loaded) ctx.logger.info('demo data loaded');
+        if (options.demo && config.demoDocuments) {
+          const { ingested } = await ingestDemoDocuments(ctx.db, config.demoDocuments);
+          if (ingested > 0)
+            ctx.logger.info({ ingested, folder: config.demoDocuments }, 'demo documents ingested for review');
+        }
         app = await buildServer(ctx);
         await app.listen({ port, host: options.host ?? config.host });
       } catch (error) {

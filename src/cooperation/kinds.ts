@@ -2,7 +2,15 @@
 // joint projects and portfolios as stated. Each is described once here; the records engine builds the
 // table access, the API, the import and the export from these descriptions.
 import { z } from 'zod';
-import { type Fields, type KindSpec, keyText, ordinal, personSchema } from '../records/index.js';
+import {
+  amountWithCurrency,
+  type Fields,
+  inOrder,
+  type KindSpec,
+  keyText,
+  ordinal,
+  personSchema,
+} from '../records/index.js';
 
 export const BODY_TYPES = [
   'council',
@@ -36,7 +44,12 @@ const people = z.array(personSchema).max(100);
 const statusChange = z.object({
   status: z.enum(COMMITMENT_STATUSES),
   on: z.iso.date(),
-  note: z.string().trim().max(1000).nullish(),
+  note: z
+    .string()
+    .trim()
+    .max(1000)
+    .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters')
+    .nullish(),
 });
 
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -112,6 +125,7 @@ export const meetingKind: KindSpec = {
     { name: 'participants', type: 'json', json: people, describe: 'who took part: [{name, country, role}]' },
     { name: 'summary', type: 'long_text', describe: 'what was discussed, in the editor’s words' },
   ],
+  check: (f) => inOrder(f, 'starts_on', 'ends_on'),
   async derive(f, { countries, refs }) {
     const body = typeof f.body_id === 'number' ? await refs('body', f.body_id) : undefined;
     const bodyName = str(body?.name);
@@ -281,6 +295,7 @@ export const projectKind: KindSpec = {
     { name: 'started_on', type: 'date', describe: 'when construction began' },
     { name: 'completed_on', type: 'date', describe: 'when it was put into operation' },
   ],
+  check: (f) => [...amountWithCurrency(f, 'value'), ...inOrder(f, 'started_on', 'completed_on')],
   async derive(f, { countries }) {
     return {
       natural_key: `${countries.join('-')}|${keyText(str(f.name))}`,
@@ -323,6 +338,7 @@ export const portfolioKind: KindSpec = {
     { name: 'jobs', type: 'integer', describe: 'jobs created' },
     { name: 'as_of', type: 'date', required: true, describe: 'the date the figures were stated for' },
   ],
+  check: (f) => amountWithCurrency(f, 'value'),
   async derive(f, { countries }) {
     const scope = str(f.bloc) ?? countries.join('-');
     const parts = [

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import type { KindRegistry } from '../records/index.js';
+import { type KindRegistry, queryText } from '../records/index.js';
 import { PROJECT_STATUSES } from './kinds.js';
 import { overdueCommitments, pairCooperation, parsePair, projectRollup } from './service.js';
 
@@ -41,7 +41,7 @@ export function cooperationRoutes(ctx: AppContext, registry: KindRegistry): Fast
             by: z.enum(['pair', 'status', 'sector']).default('status'),
             country: countriesParam,
             status: z.enum(PROJECT_STATUSES).optional(),
-            sector: z.string().trim().min(1).max(200).optional(),
+            sector: queryText().optional(),
           }),
         },
       },

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testContext } from '../../test/support/db.js';
 import type { AppContext } from '../context.js';
+import { reviewCounts } from '../documents/index.js';
 import { listReported, targetsWithProgress } from '../trade/index.js';
-import { loadDemoData } from './index.js';
+import { ingestDemoDocuments, loadDemoData } from './index.js';
 
 let ctx: AppContext;
 beforeAll(async () => {
@@ -11,6 +12,15 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe('demo data', () => {
+  it('ingests the seed articles for review once, leaving their facts pending', async () => {
+    const seeds = new URL('../../../shared/corpus/seeds', import.meta.url).pathname;
+    expect(await ingestDemoDocuments(ctx.db, seeds)).toEqual({ ingested: 5 });
+    const pending = (await reviewCounts(ctx.db)).pending ?? 0;
+    expect(pending).toBeGreaterThan(20);
+    expect(await ingestDemoDocuments(ctx.db, seeds)).toEqual({ ingested: 0 });
+    expect((await reviewCounts(ctx.db)).pending).toBe(pending);
+  });
+
   it('loads once, and a second load changes nothing', async () => {
     expect(await loadDemoData(ctx.db)).toEqual({ loaded: true });
     const reported = await listReported(ctx.db);

@@ -1,9 +1,12 @@
 // Demo data: what `npm start` (`keruen serve --demo`) and `keruen demo load` put in a database. Every
 // other command starts from an empty database plus reference data.
 import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { DEMO_RECORDS, loadCooperationDemo } from '../cooperation/index.js';
 import type { DB } from '../db/index.js';
+import { ingestDocument } from '../documents/index.js';
 import { RECORD_KINDS } from '../kinds.js';
 import { demoProducers, loadProducerDemo } from '../producers/index.js';
 import { CORPUS_TRADE } from '../trade/demo/corpus-figures.js';
@@ -28,4 +31,24 @@ export async function loadDemoData(db: Kysely<DB>): Promise<{ loaded: boolean }>
     await repo.setLoaded(LOAD_NAME, digest);
     return { loaded: true };
   });
+}
+
+/**
+ * Ingests the documents of a folder (`*.md`) so that the demo's review queue has facts to decide on.
+ * A document already stored is left as it is (documents are stored once per content).
+ */
+export async function ingestDemoDocuments(db: Kysely<DB>, folder: string): Promise<{ ingested: number }> {
+  let ingested = 0;
+  const files = (await readdir(folder)).filter((f) => f.endsWith('.md')).sort();
+  for (const file of files) {
+    const text = await readFile(join(folder, file), 'utf8');
+    const result = await ingestDocument(
+      db,
+      text,
+      basename(file, '.md'),
+      new Date().toISOString().slice(0, 10),
+    );
+    if (result.created) ingested++;
+  }
+  return { ingested };
 }

@@ -2,17 +2,20 @@
 // and transport (their kinds live in those folders).
 export { registerRecordCommands } from './cli.js';
 export {
+  amountWithCurrency,
   type Citation,
   type Derived,
   type FieldSpec,
   type Fields,
   type Geometry,
   geometrySchema,
+  inOrder,
   inputSchema,
   type KindSpec,
   keyText,
   ordinal,
   personSchema,
+  queryText,
   type RecordInput,
   type RecordSummary,
   type RecordView,
@@ -20,6 +23,7 @@ export {
   splitInput,
 } from './model.js';
 export { exportPackage, importPackage } from './package.js';
+export { recordTotals } from './repository.js';
 export { recordRoutes } from './routes.js';
 export {
   createRecord,

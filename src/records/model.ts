@@ -4,6 +4,24 @@
 import { z } from 'zod';
 
 export const ISO2 = /^[A-Z]{2}$/;
+
+/** A text parameter of a query: no NUL characters (PostgreSQL refuses them). */
+export const queryText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters');
+
+/** Text as PostgreSQL can store it: trimmed, and without NUL characters (text and jsonb refuse them). */
+const plain = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters');
 export const HS_CODE = /^\d{2}(\d{2}(\d{2})?)?$/;
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -37,6 +55,8 @@ export interface FieldSpec {
   /** Inclusive bounds of a number (coordinates). */
   min?: number;
   max?: number;
+  /** A text field's form (UN/LOCODE, …), with the reason a value that does not fit is refused. */
+  pattern?: { regex: RegExp; reason: string };
   /** The value when none is given. */
   default?: string | number;
   /** Offered as an equality filter on lists (enums, refs, countries). */
@@ -73,6 +93,8 @@ export interface KindSpec {
    * `countries` are those the input names itself; the kind adds what its fields imply.
    */
   derive(fields: Fields, ctx: { countries: string[]; refs: RefReader }): Promise<Derived>;
+  /** Pure: the problems of fields that are each valid but do not hold together (a value without its currency). */
+  check?(fields: Fields): { field: string; reason: string }[];
   /** Pure: the fields to write, given the ones sent and those stored (none on a create). */
   onWrite?(fields: Fields, stored: Fields | undefined, today: string): Fields;
   /** Where it is, as a GeoJSON geometry, when known. */
@@ -90,16 +112,16 @@ export const geometrySchema = z.union([
 ]);
 
 export const personSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: plain(200),
   country: z.string().trim().toUpperCase().regex(ISO2).nullish(),
-  role: z.string().trim().min(1).max(200).nullish(),
+  role: plain(200).nullish(),
   from: z.iso.date().nullish(),
   to: z.iso.date().nullish(),
 });
 
 export const citationSchema = z.object({
-  title: z.string().trim().min(1).max(500),
-  publisher: z.string().trim().min(1).max(200),
+  title: plain(500),
+  publisher: plain(200),
   published: z.iso.date(),
   url: z
     .url({ protocol: /^https?$/ })
@@ -129,10 +151,10 @@ export function fieldSchema(field: FieldSpec): z.ZodType {
   let schema: z.ZodType;
   switch (field.type) {
     case 'text':
-      schema = z.string().trim().min(1).max(500);
+      schema = field.pattern ? plain(500).regex(field.pattern.regex, field.pattern.reason) : plain(500);
       break;
     case 'long_text':
-      schema = z.string().trim().min(1).max(10_000);
+      schema = plain(10_000);
       break;
     case 'integer':
       schema = z
@@ -179,7 +201,7 @@ export function fieldSchema(field: FieldSpec): z.ZodType {
         .default([])
         .transform((codes) => [...new Set(codes)].sort());
     case 'texts':
-      return z.array(z.string().trim().min(1).max(100)).max(50).default([]);
+      return z.array(plain(100)).max(50).default([]);
     case 'hs_codes':
       return z
         .array(z.string().regex(HS_CODE, 'must be an HS code of 2, 4 or 6 digits'))
@@ -245,7 +267,27 @@ export function inputSchema(spec: KindSpec) {
           'links to other records ({ "to": id, "relation": … }); on an update, left out keeps the links',
         ),
     })
-    .strict();
+    .strict()
+    .superRefine((value, ctx) => {
+      for (const problem of spec.check?.(value as Fields) ?? [])
+        ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.reason });
+    });
+}
+
+/** Checks shared by kinds: an amount and its currency go together; a period ends after it starts. */
+export function amountWithCurrency(f: Fields, amount: string, currency = 'currency') {
+  const has = (v: unknown) => v !== null && v !== undefined;
+  if (has(f[amount]) && !has(f[currency])) return [{ field: currency, reason: `is required with ${amount}` }];
+  if (!has(f[amount]) && has(f[currency])) return [{ field: amount, reason: `is required with ${currency}` }];
+  return [];
+}
+
+export function inOrder(f: Fields, first: string, last: string) {
+  const a = f[first];
+  const b = f[last];
+  return typeof a === 'string' && typeof b === 'string' && b < a
+    ? [{ field: last, reason: `must not be before ${first}` }]
+    : [];
 }
 
 export interface RecordInput {

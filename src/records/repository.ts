@@ -409,3 +409,13 @@ export class PackageRepository {
       from ${sql.table(table)}`.execute(this.db);
   }
 }
+
+/** How many record rows and history entries there are (to check that a refused write changed nothing). */
+export async function recordTotals(
+  db: Kysely<DB>,
+): Promise<{ records: number; history: number; sources: number }> {
+  const result = await sql<{ records: number; history: number; sources: number }>`
+    select (select count(*) from coop_record)::int as records, (select count(*) from coop_history)::int as history,
+      (select count(*) from coop_source)::int as sources`.execute(db);
+  return result.rows[0]!;
+}

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { etagOf, versionFromIfMatch } from '../lib/index.js';
 import { importRecords, UPLOAD_TYPES, uploadFormat } from './import.js';
-import { inputSchema, type KindSpec, outputSchema, splitInput } from './model.js';
+import { inputSchema, type KindSpec, outputSchema, queryText, splitInput } from './model.js';
 import {
   createRecord,
   deleteRecord,
@@ -48,7 +48,7 @@ function listQuerySchema(spec: KindSpec) {
   const filters: Record<string, z.ZodType> = {};
   for (const field of spec.fields.filter((f) => f.filter)) {
     filters[field.name] = (
-      field.type === 'ref' ? z.coerce.number().int().positive() : z.string().trim().min(1).max(200)
+      field.type === 'ref' ? z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) : queryText()
     )
       .optional()
       .describe(`only ${spec.plural} whose ${field.name} is this`);
@@ -59,7 +59,7 @@ function listQuerySchema(spec: KindSpec) {
       .regex(ISO2_LIST, 'must be ISO 3166-1 alpha-2 codes separated by commas')
       .optional()
       .describe('only records that concern all these countries, e.g. KZ,UZ'),
-    q: z.string().trim().min(1).max(200).optional().describe('words in the name, title or text'),
+    q: queryText().optional().describe('words in the name, title or text'),
     from: z.iso.date().optional().describe('dated on or after'),
     to: z.iso.date().optional().describe('dated on or before'),
     ...filters,

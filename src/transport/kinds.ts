@@ -1,6 +1,6 @@
 // The records of transport: corridors, infrastructure projects (railways, roads, hubs, ports, pipelines,
 // power lines), border checkpoints and what is measured at them over time.
-import { geometrySchema, type KindSpec, keyText } from '../records/index.js';
+import { amountWithCurrency, geometrySchema, inOrder, type KindSpec, keyText } from '../records/index.js';
 
 export const INFRASTRUCTURE_TYPES = ['railway', 'road', 'hub', 'port', 'pipeline', 'power', 'other'] as const;
 export const INFRASTRUCTURE_STAGES = [
@@ -21,6 +21,11 @@ export const CHECKPOINT_STAGES = [
   'planned',
   'closed',
 ] as const;
+
+const LOCODE = {
+  regex: /^[A-Z]{2} ?[A-Z2-9]{3}$/,
+  reason: 'must be a UN/LOCODE: the country code and three letters or digits 2–9, e.g. KZ ALA',
+};
 
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
@@ -89,6 +94,7 @@ export const infrastructureKind: KindSpec = {
     { name: 'started_on', type: 'date', describe: 'when works began' },
     { name: 'completed_on', type: 'date', describe: 'when it opened' },
   ],
+  check: (f) => [...amountWithCurrency(f, 'cost'), ...inOrder(f, 'started_on', 'completed_on')],
   async derive(f, { countries }) {
     return {
       natural_key: `${f.type}|${keyText(str(f.name))}`,
@@ -123,8 +129,8 @@ export const checkpointKind: KindSpec = {
     },
     { name: 'lat', type: 'number', min: -90, max: 90, describe: 'latitude (WGS 84)' },
     { name: 'lon', type: 'number', min: -180, max: 180, describe: 'longitude (WGS 84)' },
-    { name: 'locode_a', type: 'text', describe: 'UN/LOCODE of side a, e.g. KZ ALA' },
-    { name: 'locode_b', type: 'text', describe: 'UN/LOCODE of side b' },
+    { name: 'locode_a', type: 'text', pattern: LOCODE, describe: 'UN/LOCODE of side a, e.g. KZ ALA' },
+    { name: 'locode_b', type: 'text', pattern: LOCODE, describe: 'UN/LOCODE of side b' },
     {
       name: 'stage',
       type: 'enum',
@@ -136,6 +142,10 @@ export const checkpointKind: KindSpec = {
     { name: 'capacity_vehicles_per_day', type: 'integer', describe: 'vehicles a day it can clear' },
     { name: 'corridor_id', type: 'ref', ref: 'corridor', filter: true, describe: 'the corridor it serves' },
   ],
+  check: (f) =>
+    f.country_a && f.country_a === f.country_b
+      ? [{ field: 'country_b', reason: 'must differ from country_a' }]
+      : [],
   async derive(f, { countries }) {
     const sides = [
       `${f.country_a}:${keyText(str(f.name_a))}`,
@@ -184,6 +194,7 @@ export const checkpointObservationKind: KindSpec = {
     { name: 'vehicles', type: 'integer', describe: 'vehicles that crossed' },
     { name: 'crossing_hours', type: 'number', describe: 'average time a crossing took, hours' },
   ],
+  check: (f) => inOrder(f, 'period_from', 'period_to'),
   async derive(f, { countries, refs }) {
     const checkpoint = await refs('checkpoint', f.checkpoint_id as number);
     const name = str(checkpoint?.name_a) ?? `checkpoint ${f.checkpoint_id}`;

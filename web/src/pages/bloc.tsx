@@ -36,7 +36,7 @@ export default function BlocPage({ code }: { code: string }) {
         <>
           <h1>{b.names[i18n.language] ?? b.names.en ?? b.code}</h1>
           <section aria-labelledby="members-title">
-            <h2 id="members-title">Members</h2>
+            <h2 id="members-title">{t('overview.members')}</h2>
             <ul className="records">
               {b.members.map((m) => (
                 <li key={`${m.country}-${m.from}`}>

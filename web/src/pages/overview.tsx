@@ -39,6 +39,10 @@ export default function Overview() {
     <>
       <h1>{t('overview.title')}</h1>
       <p className="lead">{t('overview.lead')}</p>
+      <p>
+        {t('overview.blocs')}: <Link href="/blocs/EAEU">EAEU</Link> ·{' '}
+        <Link href="/blocs/CENTRAL_ASIA">Central Asia</Link>
+      </p>
       <Loaded load={targets}>
         {({ targets: all }) => {
           const latest = latestByPair(all);

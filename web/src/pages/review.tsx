@@ -35,15 +35,11 @@ export default function Review() {
   const items = queue.data?.facts ?? [];
   const refs = useRef<(HTMLLIElement | null)[]>([]);
 
+  const [open, setOpen] = useState<{ id: number; mode: 'reject' | 'edit' } | null>(null);
+
   const decide = useCallback(
-    async (item: ReviewItem, action: 'accept' | 'reject') => {
+    async (item: ReviewItem, action: 'accept' | 'reject', body: Record<string, unknown> = {}) => {
       setError(undefined);
-      let body: Record<string, unknown> = {};
-      if (action === 'reject') {
-        const reason = window.prompt(t('review.reason'));
-        if (!reason) return;
-        body = { reason };
-      }
       try {
         await api(`/api/v1/facts/${item.id}/${action}`, {
           method: 'POST',
@@ -51,11 +47,12 @@ export default function Review() {
           json: body,
         });
         setDecided((d) => ({ ...d, [item.id]: action === 'accept' ? 'accepted' : 'rejected' }));
+        setOpen(null);
       } catch (e) {
         setError((e as Error).message);
       }
     },
-    [t],
+    [],
   );
 
   useEffect(() => {
@@ -66,7 +63,8 @@ export default function Review() {
       if (e.key === 'j') setCurrent((c) => Math.min(items.length - 1, c + 1));
       else if (e.key === 'k') setCurrent((c) => Math.max(0, c - 1));
       else if (e.key === 'a' && item && !decided[item.id]) void decide(item, 'accept');
-      else if (e.key === 'r' && item && !decided[item.id]) void decide(item, 'reject');
+      else if (e.key === 'r' && item && !decided[item.id]) setOpen({ id: item.id, mode: 'reject' });
+      else if (e.key === 'e' && item && !decided[item.id]) setOpen({ id: item.id, mode: 'edit' });
       else return;
       e.preventDefault();
     };
@@ -121,14 +119,35 @@ export default function Review() {
                   {decided[item.id] ? (
                     <StatusBadge status={decided[item.id] === 'accepted' ? 'done' : 'dropped'} />
                   ) : (
-                    <p className="actions">
-                      <button type="button" onClick={() => decide(item, 'accept')}>
-                        {t('review.accept')}
-                      </button>{' '}
-                      <button type="button" className="secondary" onClick={() => decide(item, 'reject')}>
-                        {t('review.reject')}
-                      </button>
-                    </p>
+                    <>
+                      <p className="actions">
+                        <button type="button" onClick={() => decide(item, 'accept')}>
+                          {t('review.accept')}
+                        </button>{' '}
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() => setOpen({ id: item.id, mode: 'edit' })}
+                        >
+                          {t('review.edit')}
+                        </button>{' '}
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() => setOpen({ id: item.id, mode: 'reject' })}
+                        >
+                          {t('review.reject')}
+                        </button>
+                      </p>
+                      {open?.id === item.id ? (
+                        <DecisionForm
+                          item={item}
+                          mode={open.mode}
+                          onCancel={() => setOpen(null)}
+                          onDecide={(action, body) => decide(item, action, body)}
+                        />
+                      ) : null}
+                    </>
                   )}
                   {decided[item.id] ? (
                     <span className="sr-only">{t(`review.${decided[item.id]}`)}</span>
@@ -141,6 +160,71 @@ export default function Review() {
       </Loaded>
       <Upload onDone={queue.reload} />
     </>
+  );
+}
+
+/** Rejecting needs a reason; editing changes the fact's fields before accepting it (the proposal is kept). */
+function DecisionForm({
+  item,
+  mode,
+  onCancel,
+  onDecide,
+}: {
+  item: ReviewItem;
+  mode: 'reject' | 'edit';
+  onCancel: () => void;
+  onDecide: (action: 'accept' | 'reject', body: Record<string, unknown>) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const { kind: _k, span: _s, quote: _q, confidence: _c, ...fields } = item.fact;
+  const [text, setText] = useState(mode === 'edit' ? JSON.stringify(fields, null, 2) : '');
+  const [problem, setProblem] = useState<string>();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (mode === 'reject') {
+      if (text.trim() === '') return setProblem(t('review.reason'));
+      void onDecide('reject', { reason: text.trim() });
+      return;
+    }
+    try {
+      const edited = JSON.parse(text) as Record<string, unknown>;
+      void onDecide('accept', { edited });
+    } catch {
+      setProblem(t('review.badJson'));
+    }
+  };
+  const id = `decision-${item.id}`;
+  return (
+    <form onSubmit={submit} className="decision">
+      <label htmlFor={id}>{mode === 'reject' ? t('review.reason') : t('review.editLead')}</label>
+      {mode === 'reject' ? (
+        <input
+          id={id}
+          ref={(el) => el?.focus()}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          required
+        />
+      ) : (
+        <textarea
+          id={id}
+          ref={(el) => el?.focus()}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={8}
+          spellCheck={false}
+        />
+      )}
+      {problem ? (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <button type="submit">{mode === 'reject' ? t('review.reject') : t('review.acceptEdited')}</button>{' '}
+      <button type="button" className="secondary" onClick={onCancel}>
+        {t('review.cancel')}
+      </button>
+    </form>
   );
 }
 
