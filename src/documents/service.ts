@@ -11,6 +11,7 @@ import {
   extractFacts,
   type Fact,
   factSchema,
+  isCalendarDate,
   parseDocument,
 } from '../extraction/index.js';
 import { RECORD_KINDS } from '../kinds.js';
@@ -125,6 +126,17 @@ export async function ingestDocument(
     };
   }
   const parsed = parseDocument(text, name, today);
+  const stated = parsed.frontMatter.published;
+  const statedText =
+    stated instanceof Date
+      ? stated.toISOString().slice(0, 10)
+      : stated === undefined || stated === null
+        ? ''
+        : String(stated).trim();
+  if (statedText !== '' && !isCalendarDate(statedText))
+    throw new ValidationError('the front matter’s published date is not a date', [
+      { field: 'published', value: statedText, reason: 'must be a date, YYYY-MM-DD' },
+    ]);
   const facts = extractFacts(parsed.body, parsed.meta);
   return db.transaction().execute(async (trx) => {
     const repo = new DocumentRepository(trx);

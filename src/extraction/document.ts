@@ -44,11 +44,23 @@ export function parseDocument(text: string, fallbackId: string, fallbackDate: st
   }
   const published = asString(frontMatter.published);
   const meta: ParsedDocument['meta'] = {
-    published: published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? published : fallbackDate,
+    published: published && isCalendarDate(published) ? published : fallbackDate,
     publisher: asString(frontMatter.publisher),
     title: asString(frontMatter.title),
     language: asString(frontMatter.language),
     url: asString(frontMatter.url),
   };
   return { id: asString(frontMatter.id) ?? fallbackId, meta, frontMatter, body };
+}
+
+/** Whether a text is a date of the calendar as YYYY-MM-DD (2024-02-30 is not). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return (
+    date.getUTCFullYear() === Number(m[1]) &&
+    date.getUTCMonth() === Number(m[2]) - 1 &&
+    date.getUTCDate() === Number(m[3])
+  );
 }

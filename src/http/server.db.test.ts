@@ -135,6 +135,20 @@ describe('the home page', () => {
   });
 });
 
+describe('NUL characters', () => {
+  it('are refused wherever they are, naming where, before any route runs', async () => {
+    const body = await app.inject({
+      method: 'POST',
+      url: '/api/v1/targets',
+      payload: { countries: ['KZ', 'UZ'], source: { title: 'a\u0000b' } },
+    });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().errors).toEqual([{ field: 'body.source.title', reason: 'contains a NUL character' }]);
+    const query = await app.inject('/api/v1/review?kind=%00');
+    expect(query.statusCode).toBe(400);
+  });
+});
+
 describe('CORS', () => {
   it('is off by default', async () => {
     const res = await app.inject({

@@ -18,6 +18,7 @@ import type { AppContext } from '../context.js';
 import { cooperationRoutes } from '../cooperation/index.js';
 import { migrationStatus } from '../db/index.js';
 import { documentRoutes } from '../documents/index.js';
+import { ValidationError } from '../errors.js';
 import { RECORD_KINDS } from '../kinds.js';
 import { producerRoutes } from '../producers/index.js';
 import { recordRoutes } from '../records/index.js';
@@ -42,6 +43,24 @@ const healthSchema = z
     }),
   })
   .meta({ id: 'Health' });
+
+/** Where in a parsed JSON value a string holds a NUL character (depth-limited), if anywhere. */
+function nulPath(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (depth > 20 || value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPath(value[i], `${path}[${i}]`, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const found = key.includes('\u0000') ? `${path}.${key}` : nulPath(item, `${path}.${key}`, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /** Builds the server for a context; the caller listens and closes it. `webRoot` is the built web app's folder. */
 export async function buildServer(ctx: AppContext, options: { webRoot?: string } = {}) {
@@ -80,6 +99,20 @@ export async function buildServer(ctx: AppContext, options: { webRoot?: string }
           detail: `no route answers ${request.method} ${request.url.split('?')[0]}`,
         }),
   );
+
+  // PostgreSQL cannot store a NUL character in text or jsonb: such input is refused here, once, for every
+  // route, naming where it was, instead of failing in the database.
+  app.addHook('preValidation', async (request) => {
+    if (/%00/i.test(request.url))
+      throw new ValidationError('NUL characters are not accepted', [
+        { field: 'query', reason: 'contains %00' },
+      ]);
+    const at = nulPath(request.body, 'body');
+    if (at)
+      throw new ValidationError('NUL characters are not accepted', [
+        { field: at, reason: 'contains a NUL character' },
+      ]);
+  });
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
