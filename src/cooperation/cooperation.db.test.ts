@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testContext } from '../../test/support/db.js';
 import type { AppContext } from '../context.js';
+import { loadDemoData } from '../demo/index.js';
 import { decideFact, ingestDocument } from '../documents/index.js';
 import { buildServer, type Server } from '../http/index.js';
 import { RECORD_KINDS } from '../kinds.js';
@@ -437,9 +438,29 @@ describe('reviewed facts become records', () => {
 
 describe('export and restore', () => {
   it('an export imported into an empty database reproduces every record, link, source and history entry', async () => {
+    // Everything a package carries: the records, the demo's producers and trade statements, a merge whose
+    // producer points to one created after it.
+    await loadDemoData(ctx.db);
+    const a = (
+      await send('POST', '/api/v1/producers', { name: 'Merge Test One LLP', country: 'KZ', city: 'Taraz' })
+    ).body;
+    const b = (
+      await send('POST', '/api/v1/producers', {
+        name: 'Merge Test One',
+        country: 'KZ',
+        city: 'Taraz',
+        website: 'https://merge.example',
+      })
+    ).body;
+    expect(
+      (await send('POST', `/api/v1/producers/${b.id}/merge`, { from: a.id }, `"${b.version}"`)).status,
+    ).toBe(200);
     const out = join(dir, 'package');
     const exported = await exportPackage(ctx.db, RECORD_KINDS.kinds, out);
     expect(exported.tables.coop_record).toBeGreaterThan(50);
+    expect(exported.tables.producer).toBeGreaterThan(40);
+    expect(exported.tables.trade_target).toBeGreaterThan(10);
+    expect(exported.tables.producer_history).toBeGreaterThan(40);
     const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
     expect(descriptor.profile).toBe('tabular-data-package');
     const meeting = descriptor.resources.find((r: { name: string }) => r.name === 'meeting');

@@ -14,6 +14,8 @@ import { PackageRepository } from './repository.js';
 const PACKAGE_NAME = 'keruen-records';
 const PACKAGE_FORMAT = 1;
 const PAGE = 1000;
+/** How a missing value (SQL null) is written, as PostgreSQL's text format does: an empty cell is an empty text. */
+const MISSING = '\\N';
 
 type FrictionlessType =
   | 'string'
@@ -40,6 +42,57 @@ interface TableResource {
   foreignKeys?: { fields: string; reference: { resource: string; fields: string } }[];
   /** Whether its id is an identity the database generates (its sequence is set after a restore). */
   identity: boolean;
+  /** Its primary key, the order pages are read in (default: id). */
+  key?: string[];
+  /** A column pointing to another row of the same table, set once all rows are in. */
+  selfRef?: string;
+}
+
+/** Tables of other capabilities that a package carries, their columns read from the database itself:
+ * the producers registry, and trade figures and targets stated in documents. Official statistics are
+ * not carried (they are datasets, imported again from their files). */
+const INTROSPECTED: Omit<TableResource, 'fields'>[] = [
+  { table: 'trade_reported', identity: true },
+  {
+    table: 'trade_reported_source',
+    identity: true,
+    foreignKeys: [
+      { fields: 'reported_id', reference: { resource: 'trade_reported', fields: 'id' } },
+      { fields: 'fact_id', reference: { resource: 'fact', fields: 'id' } },
+    ],
+  },
+  {
+    table: 'trade_target',
+    identity: true,
+    foreignKeys: [{ fields: 'fact_id', reference: { resource: 'fact', fields: 'id' } }],
+  },
+  { table: 'producer', identity: true, selfRef: 'merged_into' },
+  {
+    table: 'producer_name',
+    identity: false,
+    key: ['producer_id', 'name'],
+    foreignKeys: [{ fields: 'producer_id', reference: { resource: 'producer', fields: 'id' } }],
+  },
+  {
+    table: 'producer_source',
+    identity: true,
+    foreignKeys: [{ fields: 'producer_id', reference: { resource: 'producer', fields: 'id' } }],
+  },
+  {
+    table: 'producer_history',
+    identity: true,
+    foreignKeys: [{ fields: 'producer_id', reference: { resource: 'producer', fields: 'id' } }],
+  },
+];
+
+function sqlType(type: string): FrictionlessType {
+  if (type === 'ARRAY') return 'array';
+  if (type === 'jsonb' || type === 'json') return 'object';
+  if (type.startsWith('timestamp')) return 'datetime';
+  if (type === 'date') return 'date';
+  if (type === 'integer' || type === 'bigint' || type === 'smallint') return 'integer';
+  if (type === 'numeric' || type === 'double precision' || type === 'real') return 'number';
+  return 'string';
 }
 
 const f = (name: string, type: FrictionlessType, required = false, description?: string): TableField => ({
@@ -113,6 +166,7 @@ const LINK_TABLES: TableResource[] = [
   {
     table: 'coop_link',
     identity: false,
+    key: ['from_id', 'to_id', 'relation'],
     foreignKeys: [
       { fields: 'from_id', reference: { resource: 'coop_record', fields: 'id' } },
       { fields: 'to_id', reference: { resource: 'coop_record', fields: 'id' } },
@@ -207,12 +261,19 @@ function kindResource(spec: KindSpec): TableResource {
 }
 
 /** Every table of a package, in the order a restore writes them (what a row points to comes first). */
-function packageTables(kinds: readonly KindSpec[]): TableResource[] {
-  return [...COMMON_TABLES, ...kinds.map(kindResource), ...LINK_TABLES];
+async function packageTables(repo: PackageRepository, kinds: readonly KindSpec[]): Promise<TableResource[]> {
+  const introspected: TableResource[] = [];
+  for (const table of INTROSPECTED) {
+    const columns = await repo.columns(table.table);
+    introspected.push({ ...table, fields: columns.map((c) => f(c.name, sqlType(c.type))) });
+  }
+  return [...COMMON_TABLES, ...kinds.map(kindResource), ...LINK_TABLES, ...introspected];
 }
 
+const keyOf = (table: TableResource) => table.key ?? ['id'];
+
 function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
+  if (value === null || value === undefined) return MISSING;
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -230,7 +291,7 @@ export async function exportPackage(
 ): Promise<PackageReport> {
   await mkdir(directory, { recursive: true });
   const repo = new PackageRepository(db);
-  const tables = packageTables(kinds);
+  const tables = await packageTables(repo, kinds);
   const counts: Record<string, number> = {};
   // One snapshot for all tables, so that a write during the export cannot leave a link without its record.
   await repo.snapshot(async (snap) => {
@@ -240,7 +301,7 @@ export async function exportPackage(
       let after: unknown[] | undefined;
       let count = 0;
       for (;;) {
-        const rows = await snap.page(table.table, names, after, PAGE);
+        const rows = await snap.page(table.table, names, keyOf(table), after, PAGE);
         if (rows.length === 0) break;
         lines.push(
           Papa.unparse(
@@ -250,7 +311,7 @@ export async function exportPackage(
         );
         count += rows.length;
         const last = rows.at(-1)!;
-        after = snap.keyOf(table.table, last);
+        after = keyOf(table).map((k) => last[k]);
         if (rows.length < PAGE) break;
       }
       await writeFile(join(directory, `${table.table}.csv`), `${lines.join('\n')}\n`);
@@ -260,7 +321,8 @@ export async function exportPackage(
   const descriptor = {
     profile: 'tabular-data-package',
     name: PACKAGE_NAME,
-    title: 'Keruen: records of cooperation and transport, with their sources and history',
+    title:
+      'Keruen: records of cooperation and transport, producers, trade figures and targets stated, with their sources and history',
     created: new Date().toISOString(),
     keruen: { format: PACKAGE_FORMAT },
     resources: tables.map((table) => ({
@@ -272,8 +334,8 @@ export async function exportPackage(
       encoding: 'utf-8',
       schema: {
         fields: table.fields,
-        missingValues: [''],
-        primaryKey: table.table === 'coop_link' ? ['from_id', 'to_id', 'relation'] : ['id'],
+        missingValues: [MISSING],
+        primaryKey: keyOf(table),
         ...(table.foreignKeys ? { foreignKeys: table.foreignKeys } : {}),
       },
     })),
@@ -312,7 +374,7 @@ export async function importPackage(
         reason: `name must be ${PACKAGE_NAME}, format ${PACKAGE_FORMAT}`,
       },
     ]);
-  const tables = packageTables(kinds);
+  const tables = await packageTables(new PackageRepository(db), kinds);
   const paths = new Map((descriptor.resources ?? []).map((r) => [r.name, r.path]));
   const data = new Map<string, Record<string, unknown>[]>();
   for (const table of tables) {
@@ -338,7 +400,10 @@ export async function importPackage(
       );
     for (const table of tables) {
       const rows = data.get(table.table)!;
-      for (let i = 0; i < rows.length; i += PAGE) await repo.restore(table.table, rows.slice(i, i + PAGE));
+      const restored = table.selfRef ? rows.map((r) => ({ ...r, [table.selfRef!]: null })) : rows;
+      for (let i = 0; i < rows.length; i += PAGE)
+        await repo.restore(table.table, restored.slice(i, i + PAGE));
+      if (table.selfRef) await repo.restoreSelfReference(table.table, table.selfRef, rows);
       if (table.identity) await repo.resetIdentity(table.table);
       counts[table.table] = rows.length;
     }
@@ -363,8 +428,8 @@ function parseTable(table: TableResource, text: string, path: string): Record<st
   return parsed.data.map((row, i) => {
     const out: Record<string, unknown> = {};
     for (const field of table.fields) {
-      const text = row[field.name] ?? '';
-      if (text === '') out[field.name] = null;
+      const text = row[field.name] ?? MISSING;
+      if (text === MISSING) out[field.name] = null;
       else if (field.type === 'array' || field.type === 'object' || field.type === 'geojson') {
         try {
           out[field.name] = JSON.parse(text);

@@ -358,29 +358,42 @@ export class PackageRepository {
       .execute((trx) => work(new PackageRepository(trx)));
   }
 
-  keyOf(table: string, row: Record<string, unknown>): unknown[] {
-    return table === 'coop_link' ? [row.from_id, row.to_id, row.relation] : [row.id];
-  }
-
-  /** Rows of a table as JSON values (arrays and objects as such, times in ISO 8601), after a key. */
+  /** Rows of a table as JSON values (arrays and objects as such, times in ISO 8601), in the order of
+   * its key, after a key's values. */
   async page(
     table: string,
     columns: string[],
+    key: string[],
     after: unknown[] | undefined,
     limit: number,
   ): Promise<Record<string, unknown>[]> {
-    const link = table === 'coop_link';
-    const key = link ? sql`(from_id, to_id, relation)` : sql`id`;
-    const position = after
-      ? link
-        ? sql`where (from_id, to_id, relation) > (${after[0]}::bigint, ${after[1]}::bigint, ${after[2]}::text)`
-        : sql`where id > ${after[0]}::bigint`
-      : sql``;
+    const keyList = sql.join(key.map((k) => sql.id(k)));
+    const position = after ? sql`where (${keyList}) > (${sql.join(after.map((v) => sql`${v}`))})` : sql``;
     const result = await sql<{ row: Record<string, unknown> }>`
       select row_to_json(t) as row from (
         select ${sql.join(columns.map((c) => sql.id(c)))} from ${sql.table(table)} ${position}
-        order by ${key} limit ${limit}) t`.execute(this.db);
+        order by ${keyList} limit ${limit}) t`.execute(this.db);
     return result.rows.map((r) => r.row);
+  }
+
+  /** A table's columns and their SQL types, in order. */
+  async columns(table: string): Promise<{ name: string; type: string }[]> {
+    const result = await sql<{ name: string; type: string }>`
+      select column_name as name, data_type as type from information_schema.columns
+      where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(
+      this.db,
+    );
+    return result.rows;
+  }
+
+  /** Sets a self-reference after its rows are all in (rows may point to rows restored after them). */
+  async restoreSelfReference(table: string, column: string, rows: Record<string, unknown>[]): Promise<void> {
+    const pointing = rows.filter((r) => r[column] !== null && r[column] !== undefined);
+    if (pointing.length === 0) return;
+    await sql`
+      update ${sql.table(table)} t set ${sql.id(column)} = v.target
+      from unnest(${pointing.map((r) => r.id)}::bigint[], ${pointing.map((r) => r[column])}::bigint[]) as v(id, target)
+      where t.id = v.id`.execute(this.db);
   }
 
   /** How many records and documents the database holds. */
