@@ -98,6 +98,30 @@ describe('the web app in Chromium', () => {
     ).toBe(true);
   });
 
+  it('pairs and records: every pair of the region listed, a meeting opened with its sources and links', async () => {
+    const p = await open('/');
+    await p.getByRole('link', { name: 'Country pairs' }).click();
+    await p.getByRole('rowheader', { name: 'Kazakhstan – Turkmenistan' }).waitFor();
+    await p.getByRole('link', { name: 'Kyrgyzstan – Tajikistan' }).waitFor();
+    await p.goto(`${base}/`);
+    await p
+      .getByRole('link', {
+        name: '21st meeting of the Kazakhstan–Uzbekistan Joint Intergovernmental Commission on Bilateral Cooperation',
+      })
+      .click();
+    await p.getByRole('heading', { level: 1, name: /21st meeting/ }).waitFor();
+    expect(await p.getByText('primeminister.kz, Jul 12, 2024').first().isVisible()).toBe(true);
+    // What was signed there points to it.
+    await p
+      .getByRole('link', {
+        name: 'Protocol of the 21st meeting of the Joint Intergovernmental Commission on Bilateral Cooperation',
+      })
+      .waitFor();
+    // Projects discussed there link back to it.
+    await p.getByRole('link', { name: 'Electrometallurgical plant in Taraz' }).click();
+    await p.getByRole('heading', { level: 1, name: 'Electrometallurgical plant in Taraz' }).waitFor();
+  });
+
   it('producers: a name typed in Latin finds the producer registered in Cyrillic, and says why', async () => {
     const p = await open('/producers');
     await p.getByLabel('Search producers').fill('Kazakhmys');

@@ -18,6 +18,7 @@ const en = {
   error: 'Something went wrong: {{message}}',
   source: 'Source',
   sources: 'Sources',
+  record: { links: 'Linked records' },
   noSource: 'no source recorded',
   status: {
     achieved: 'achieved',
@@ -165,6 +166,7 @@ const ru: Resource = {
   error: 'Произошла ошибка: {{message}}',
   source: 'Источник',
   sources: 'Источники',
+  record: { links: 'Связанные записи' },
   noSource: 'источник не указан',
   status: {
     achieved: 'достигнута',

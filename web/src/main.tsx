@@ -9,7 +9,9 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { LANGUAGES } from './i18n';
 
 const Overview = lazy(() => import('./pages/overview'));
+const Pairs = lazy(() => import('./pages/pairs'));
 const Pair = lazy(() => import('./pages/pair'));
+const RecordPage = lazy(() => import('./pages/record'));
 const Brief = lazy(() => import('./pages/pair').then((m) => ({ default: m.Brief })));
 const Bloc = lazy(() => import('./pages/bloc'));
 const Producers = lazy(() => import('./pages/producers'));
@@ -23,7 +25,7 @@ function Nav() {
   const [location] = useLocation();
   const items: [string, string][] = [
     ['/', t('nav.overview')],
-    ['/pairs/KZ-UZ', t('nav.pairs')],
+    ['/pairs', t('nav.pairs')],
     ['/producers', t('nav.producers')],
     ['/projects', t('nav.projects')],
     ['/review', t('nav.review')],
@@ -90,6 +92,10 @@ function App() {
             <Route path="/">
               <Overview />
             </Route>
+            <Route path="/pairs">
+              <Pairs />
+            </Route>
+            <Route path="/records/:id">{(p) => <RecordPage id={p.id} />}</Route>
             <Route path="/pairs/:pair/brief">{(p) => <Brief pair={p.pair} />}</Route>
             <Route path="/pairs/:pair">{(p) => <Pair pair={p.pair} />}</Route>
             <Route path="/blocs/:code">{(p) => <Bloc code={p.code} />}</Route>

@@ -143,7 +143,10 @@ export function RecordList({ records }: { records: RecordView[] }) {
     <ul className="records">
       {records.map((r) => (
         <li key={r.id}>
-          <span className="when">{date(r.dated)}</span> <span className="what">{r.label}</span>{' '}
+          <span className="when">{date(r.dated)}</span>{' '}
+          <Link href={`/records/${r.id}`} className="what">
+            {r.label}
+          </Link>{' '}
           {r.effective_status ? <StatusBadge status={r.effective_status} /> : null}
           <br />
           <Sources sources={r.sources} />

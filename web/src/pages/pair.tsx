@@ -180,12 +180,14 @@ function TradeChart({ summary, trade, label }: { summary: PairSummary; trade: Tr
         })}
       </svg>
       <figcaption className="legend">
-        {Object.keys(trade.official.sides).map((side, i) => (
-          <span key={side}>
-            <span className="swatch" style={{ background: SIDE_COLOURS[i % 2] }} />{' '}
-            {t('pair.official', { side: countryName(side) })}{' '}
-          </span>
-        ))}
+        {Object.entries(trade.official.sides).map(([side, series], i) =>
+          series.length === 0 ? null : (
+            <span key={side}>
+              <span className="swatch" style={{ background: SIDE_COLOURS[i % 2] }} />{' '}
+              {t('pair.official', { side: countryName(side) })}{' '}
+            </span>
+          ),
+        )}
         <span className="swatch dot" /> {t('pair.reported')} <span className="swatch dashed" />{' '}
         {t('pair.targetLine')}
       </figcaption>
@@ -247,7 +249,9 @@ export function CooperationSections({
                       ? t('pair.due', { date: date(String(r.due_on)) })
                       : date(r.dated)}
                   </span>{' '}
-                  <span className="what">{r.label}</span>{' '}
+                  <Link href={`/records/${r.id}`} className="what">
+                    {r.label}
+                  </Link>{' '}
                   {(r.effective_status ?? r.status ?? r.type) ? (
                     <StatusBadge status={String(r.effective_status ?? r.status ?? r.type)} />
                   ) : null}
