@@ -4,7 +4,7 @@
 // share one.
 import { afterAll, describe, expect, it } from 'vitest';
 import { emptyTarget, engine } from './support/db.js';
-import { type Running, start } from './support/process.js';
+import { type Running, run, start } from './support/process.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -32,13 +32,17 @@ describe('concurrent editors', () => {
   it('lose no update: each one that was acknowledged is in the record, and its history', async () => {
     const target = await emptyTarget();
     cleanups.push(target.drop);
+    // An account for the editors, made from the command line before the servers start.
+    expect((await run(['user', 'create', 'racer', '--admin'], target.vars)).code).toBe(0);
+    const made = await run(['token', 'create', '--format', 'json'], target.vars);
+    const auth = { authorization: `Bearer ${(JSON.parse(made.stdout) as { token: string }).token}` };
     const first = await serve(target.vars);
     const urls = [first.url];
     if (engine === 'postgres') urls.push((await serve(target.vars)).url);
 
     const created = await fetch(`${urls[0]}/api/v1/corridors`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ name: 'Race corridor', description: '0' }),
     });
     expect(created.status).toBe(201);
@@ -54,7 +58,7 @@ describe('concurrent editors', () => {
         const current = (await (await fetch(`${url}/api/v1/corridors/${id}`)).json()) as Corridor;
         const res = await fetch(`${url}/api/v1/corridors/${id}`, {
           method: 'PUT',
-          headers: { 'content-type': 'application/json', 'if-match': `"${current.version}"` },
+          headers: { 'content-type': 'application/json', 'if-match': `"${current.version}"`, ...auth },
           body: JSON.stringify({ name: current.name, description: String(Number(current.description) + 1) }),
         });
         if (res.status === 200) done++;

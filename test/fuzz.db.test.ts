@@ -2,22 +2,27 @@
 // path parameters, query strings, bodies and If-Match values never get a server error, every refusal is a
 // problem document, and a refused write changes nothing. SQL and script injection strings are among the
 // values tried; what is stored comes back as the same inert text.
+
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/context.js';
 import { loadDemoData } from '../src/demo/index.js';
 import { buildServer, type Server } from '../src/http/index.js';
+import { injector, tokenFor } from './support/auth.js';
 import { testContext } from './support/db.js';
 
 let ctx: AppContext;
 let app: Server;
+/** The API as an administrator's script calls it. */
+let inject: ReturnType<typeof injector>;
 
 beforeAll(async () => {
   ctx = await testContext();
   await loadDemoData(ctx.db);
   app = await buildServer(ctx, { webRoot: '/nonexistent' });
-  await app.inject({
+  inject = injector(app, await tokenFor(ctx));
+  await inject({
     method: 'POST',
     url: '/api/v1/documents',
     payload: {
@@ -131,7 +136,7 @@ describe('every public endpoint under arbitrary input', () => {
         async (template, x, query) => {
           tried++;
           const url = `${template.replace('{x}', encodeURIComponent(x))}?${new URLSearchParams(query)}`;
-          const res = await app.inject({ method: 'GET', url });
+          const res = await inject({ method: 'GET', url });
           expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
           if (res.statusCode >= 400)
             expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -234,7 +239,7 @@ describe('every public endpoint under arbitrary input', () => {
         async (req, ifMatch) => {
           tried++;
           const before = await totals();
-          const res = await app.inject({
+          const res = await inject({
             method: req.method,
             url: req.url,
             headers: { 'content-type': 'application/json', ...(ifMatch ? { 'if-match': ifMatch } : {}) },
@@ -252,16 +257,62 @@ describe('every public endpoint under arbitrary input', () => {
     expect(tried).toBe(1500);
   });
 
+  it('refuses every write without an account (401), changing nothing', async () => {
+    const before = await totals();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(
+          ['POST', '/api/v1/producers'],
+          ['PUT', '/api/v1/producers/1'],
+          ['DELETE', '/api/v1/producers/1'],
+          ['POST', '/api/v1/targets'],
+          ['POST', '/api/v1/facts/1/accept'],
+          ['POST', '/api/v1/meetings'],
+          ['POST', '/api/v1/tokens'],
+          ['POST', '/api/v1/users'],
+        ),
+        fc.oneof(
+          fc.constant(undefined),
+          fc.constantFrom('Bearer nonsense', 'Bearer kru_revoked', 'Basic YWRtaW46YWRtaW4='),
+        ),
+        async ([method, url], authorization) => {
+          const res = await app.inject({
+            method: method as 'POST',
+            url,
+            headers: {
+              'content-type': 'application/json',
+              ...(authorization ? { authorization } : {}),
+              'if-match': '"1"',
+            },
+            payload: JSON.stringify({
+              name: 'X',
+              country: 'KZ',
+              countries: ['KZ', 'UZ'],
+              value: 1,
+              stated_on: '2024-01-01',
+              role: 'admin',
+              user: 'x',
+              ordinal: 1,
+            }),
+          });
+          expect([400, 401]).toContain(res.statusCode);
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(await totals()).toBe(before);
+  });
+
   it('stores injection strings as inert text and returns them as they were sent', async () => {
     for (const name of INJECTIONS.filter((s) => s.trim() !== '' && !s.includes('\u0000') && s.length > 2)) {
-      const res = await app.inject({
+      const res = await inject({
         method: 'POST',
         url: '/api/v1/producers',
         payload: { name: `${name} LLP`, country: 'KZ', city: name },
       });
       if (res.statusCode === 409) continue;
       expect(res.statusCode, res.body).toBe(201);
-      const back = await app.inject({ method: 'GET', url: `/api/v1/producers/${res.json().id}` });
+      const back = await inject({ method: 'GET', url: `/api/v1/producers/${res.json().id}` });
       expect(back.json()).toMatchObject({ name: `${name} LLP`, city: name });
       expect(back.headers['content-type']).toMatch(/^application\/json/);
     }

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { start } from './support/process.js';
+import { run, start } from './support/process.js';
 
 async function serve(dataDir: string) {
   const server = start(['serve', '--port', '0'], { KERUEN_DATA_DIR: dataDir });
@@ -15,6 +15,13 @@ async function serve(dataDir: string) {
 describe('the embedded database, killed during writes', () => {
   it('opens again and holds every acknowledged write', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'keruen-kill-server-'));
+    expect(
+      (await run(['user', 'create', 'writer', '--role', 'editor'], { KERUEN_DATA_DIR: dataDir })).code,
+    ).toBe(0);
+    const made = await run(['token', 'create', '--user', 'writer', '--format', 'json'], {
+      KERUEN_DATA_DIR: dataDir,
+    });
+    const auth = { authorization: `Bearer ${(JSON.parse(made.stdout) as { token: string }).token}` };
     const { server, url } = await serve(dataDir);
     const acknowledged: string[] = [];
     let stop = false;
@@ -26,7 +33,7 @@ describe('the embedded database, killed during writes', () => {
         try {
           const res = await fetch(`${url}/api/v1/corridors`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...auth },
             body: JSON.stringify({ name, modes: ['rail'] }),
           });
           if (res.status === 201) acknowledged.push(name);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../src/auth/index.js';
 import type { AppContext } from '../src/context.js';
 import { loadDemoData } from '../src/demo/index.js';
 import { ingestDocument } from '../src/documents/index.js';
@@ -37,6 +38,7 @@ beforeAll(async () => {
   ctx = await testContext();
   await loadDemoData(ctx.db);
   await ingestDocument(ctx.db, readFileSync(SEED, 'utf8'), 'seed002.md', '2024-07-13');
+  await createUser(ctx.db, { name: 'aigerim', password: 'correct horse battery', role: 'reviewer' });
   app = await buildServer(ctx, { webRoot });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -145,6 +147,17 @@ describe('the web app in Chromium', () => {
 
   it('review: accepts an ingested fact with the keyboard, and shows it highlighted in its document', async () => {
     const p = await open('/review');
+    // Deciding needs an account: signed out, an accept is refused and says why.
+    await p.locator('ol.queue > li').first().waitFor();
+    await p.keyboard.press('a');
+    await p.getByRole('alert').filter({ hasText: 'sign in' }).waitFor();
+    problems = problems.filter((m) => !/401/.test(m));
+    await p.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
+    await p.getByLabel('Name').fill('aigerim');
+    await p.getByLabel('Password').fill('correct horse battery');
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.getByText('aigerim (reviewer)').waitFor();
+    await p.getByRole('heading', { name: 'Review queue' }).waitFor();
     const first = p.locator('ol.queue > li').first();
     await first.waitFor();
     const pendingBefore = await p.locator('ol.queue > li button', { hasText: 'Accept' }).count();

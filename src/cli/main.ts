@@ -1,6 +1,7 @@
 // The `keruen` command line: every command, its options and its exit code.
 import { Command, CommanderError } from 'commander';
 import type { Kysely } from 'kysely';
+import { ensureDemoAccount, registerAuthCommands } from '../auth/index.js';
 import { databaseTarget } from '../config.js';
 import { createContext } from '../context.js';
 import { registerCooperationCommands } from '../cooperation/index.js';
@@ -40,8 +41,10 @@ function serveCommand(program: Command): void {
         logLevel: 'info',
       });
       let app: Awaited<ReturnType<typeof buildServer>>;
+      let demoAccount: { name: string; password: string } | undefined;
       try {
         if (options.demo && (await loadDemoData(ctx.db)).loaded) ctx.logger.info('demo data loaded');
+        if (options.demo) demoAccount = await ensureDemoAccount(ctx.db);
         if (options.demo && config.demoDocuments) {
           const { ingested } = await ingestDemoDocuments(ctx.db, config.demoDocuments);
           if (ingested > 0)
@@ -68,6 +71,9 @@ function serveCommand(program: Command): void {
         `Keruen ${config.version} is running at ${url}\n` +
           `  API documentation: ${url}docs\n` +
           `  database: ${ctx.database.location}${options.demo ? ' (demo)' : ''}\n` +
+          (demoAccount
+            ? `  sign in to change data as ${demoAccount.name}, password ${demoAccount.password} (demo database only)\n`
+            : '') +
           '  stop with Ctrl+C\n',
       );
       await new Promise<void>((resolve) => {
@@ -149,6 +155,7 @@ export function buildProgram(): Command {
   registerProducerCommands(program, importCommand, demoCommand);
   registerRecordCommands(program, importCommand, RECORD_KINDS);
   registerCooperationCommands(program, RECORD_KINDS);
+  registerAuthCommands(program);
   return program;
 }
 

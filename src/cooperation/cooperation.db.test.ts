@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injector, tokenFor } from '../../test/support/auth.js';
 import { testContext } from '../../test/support/db.js';
 import type { AppContext } from '../context.js';
 import { loadDemoData } from '../demo/index.js';
@@ -15,11 +16,14 @@ import { loadCooperationDemo } from './index.js';
 
 let ctx: AppContext;
 let app: Server;
+/** The API as an administrator's script calls it. */
+let inject: ReturnType<typeof injector>;
 const dir = mkdtempSync(join(tmpdir(), 'keruen-cooperation-'));
 
 beforeAll(async () => {
   ctx = await testContext();
   app = await buildServer(ctx);
+  inject = injector(app, await tokenFor(ctx));
   await ctx.db.transaction().execute((trx) => loadCooperationDemo(trx, RECORD_KINDS));
 }, 60_000);
 afterAll(async () => {
@@ -28,11 +32,11 @@ afterAll(async () => {
 });
 
 const get = async (url: string) => {
-  const res = await app.inject({ method: 'GET', url });
+  const res = await inject({ method: 'GET', url });
   return { status: res.statusCode, body: res.json(), headers: res.headers };
 };
 const send = async (method: 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, ifMatch?: string) => {
-  const res = await app.inject({
+  const res = await inject({
     method,
     url,
     ...(payload === undefined ? {} : { payload: payload as object }),
@@ -107,7 +111,7 @@ describe('the demo records answer the questions a secretariat asks', () => {
   });
 
   it('gives GeoJSON of projects, infrastructure and checkpoints', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/geo/all' });
+    const res = await inject({ method: 'GET', url: '/api/v1/geo/all' });
     expect(res.headers['content-type']).toMatch(/^application\/geo\+json/);
     const fc = res.json();
     expect(fc.type).toBe('FeatureCollection');
@@ -250,7 +254,7 @@ describe('records over the API', () => {
     expect(kept.body.jobs).toBe(300);
 
     // A file row that does not carry the status history keeps it.
-    const res = await app.inject({
+    const res = await inject({
       method: 'POST',
       url: '/api/v1/commitments/import',
       headers: { 'content-type': 'text/csv' },
@@ -334,7 +338,7 @@ describe('importing records from files', () => {
         'Copper wire plant,KZ UZ,metallurgy,,,,planned,95,,,,',
       ].join('\n'),
     );
-    const res = await app.inject({
+    const res = await inject({
       method: 'POST',
       url: '/api/v1/projects/import?name=projects.csv',
       headers: { 'content-type': 'text/csv' },
@@ -359,7 +363,7 @@ describe('importing records from files', () => {
     });
     expect(cement.sources[0].citation).toMatchObject({ title: 'A ministry list', published: '2024-05-01' });
 
-    const second = await app.inject({
+    const second = await inject({
       method: 'POST',
       url: '/api/v1/projects/import',
       headers: { 'content-type': 'text/csv' },
@@ -375,14 +379,14 @@ describe('importing records from files', () => {
     sheet.addRow(['name', 'modes', 'countries']);
     sheet.addRow(['Test Corridor North', 'rail;road', 'KZ,RU']);
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
-    const res = await app.inject({
+    const res = await inject({
       method: 'POST',
       url: '/api/v1/corridors/import',
       headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
       payload: xlsx,
     });
     expect(res.json()).toMatchObject({ rows: 1, created: 1 });
-    const unknown = await app.inject({
+    const unknown = await inject({
       method: 'POST',
       url: '/api/v1/corridors/import',
       headers: { 'content-type': 'text/csv' },
@@ -482,7 +486,10 @@ describe('export and restore', () => {
       // The restored database goes on: new records take ids after the restored ones.
       const targetApp = await buildServer(target);
       try {
-        const created = await targetApp.inject({
+        const created = await injector(
+          targetApp,
+          await tokenFor(target),
+        )({
           method: 'POST',
           url: '/api/v1/corridors',
           payload: { name: 'After restore corridor' },
@@ -505,7 +512,7 @@ describe('export and restore', () => {
 async function allIds(context: AppContext): Promise<number[]> {
   const ids: number[] = [];
   for (const spec of RECORD_KINDS.kinds) {
-    const res = await app.inject({ method: 'GET', url: `/api/v1/${spec.path}?limit=200` });
+    const res = await inject({ method: 'GET', url: `/api/v1/${spec.path}?limit=200` });
     ids.push(...res.json().results.map((r: { id: number }) => r.id));
   }
   void context;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injector, tokenFor } from '../../test/support/auth.js';
 import { testContext } from '../../test/support/db.js';
 import type { AppContext } from '../context.js';
 import { ConflictError, ValidationError } from '../errors.js';
@@ -12,9 +13,12 @@ const SEEDS = new URL('../../../shared/corpus/seeds/', import.meta.url).pathname
 
 let ctx: AppContext;
 let app: Server;
+/** The API as an administrator's script calls it. */
+let inject: ReturnType<typeof injector>;
 beforeAll(async () => {
   ctx = await testContext();
   app = await buildServer(ctx);
+  inject = injector(app, await tokenFor(ctx));
 });
 afterAll(async () => {
   await app?.close();
@@ -208,10 +212,10 @@ describe('documents API', () => {
       '2024-06-01',
       'In 2023, trade between Mongolia and Kazakhstan reached $500 million.',
     );
-    const first = await app.inject({ method: 'POST', url: '/api/v1/documents', payload: { content } });
+    const first = await inject({ method: 'POST', url: '/api/v1/documents', payload: { content } });
     expect(first.statusCode).toBe(201);
     expect(first.json().facts[0]).toMatchObject({ kind: 'trade_turnover', status: 'pending' });
-    const second = await app.inject({ method: 'POST', url: '/api/v1/documents', payload: { content } });
+    const second = await inject({ method: 'POST', url: '/api/v1/documents', payload: { content } });
     expect(second.statusCode).toBe(200);
     expect(second.json().id).toBe(first.json().id);
   });
@@ -222,12 +226,12 @@ describe('documents API', () => {
       '2024-06-01',
       'In 2023, trade between Mongolia and Uzbekistan reached $90 million.',
     );
-    const fact = (await app.inject({ method: 'POST', url: '/api/v1/documents', payload: { content } })).json()
+    const fact = (await inject({ method: 'POST', url: '/api/v1/documents', payload: { content } })).json()
       .facts[0];
-    const missing = await app.inject({ method: 'POST', url: `/api/v1/facts/${fact.id}/accept`, payload: {} });
+    const missing = await inject({ method: 'POST', url: `/api/v1/facts/${fact.id}/accept`, payload: {} });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors[0].field).toBe('If-Match');
-    const ok = await app.inject({
+    const ok = await inject({
       method: 'POST',
       url: `/api/v1/facts/${fact.id}/accept`,
       headers: { 'if-match': `"${fact.version}"` },
@@ -235,7 +239,7 @@ describe('documents API', () => {
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.headers.etag).toBe(`"${fact.version + 1}"`);
-    const stale = await app.inject({
+    const stale = await inject({
       method: 'POST',
       url: `/api/v1/facts/${fact.id}/reject`,
       headers: { 'if-match': `"${fact.version}"` },

@@ -196,7 +196,7 @@ export function documentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const view = await decideFact(ctx.db, req.params.id, {
           action: 'accept',
           version: versionFromIfMatch(req.headers['if-match']),
-          reviewer: req.body?.reviewer ?? 'anonymous',
+          reviewer: req.actor?.name ?? req.body?.reviewer ?? 'anonymous',
           edited: req.body?.edited,
         });
         reply.header('etag', `"${view.version}"`);
@@ -223,7 +223,7 @@ export function documentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const view = await decideFact(ctx.db, req.params.id, {
           action: 'reject',
           version: versionFromIfMatch(req.headers['if-match']),
-          reviewer: req.body.reviewer ?? 'anonymous',
+          reviewer: req.actor?.name ?? req.body.reviewer ?? 'anonymous',
           reason: req.body.reason,
         });
         reply.header('etag', `"${view.version}"`);

@@ -1,5 +1,7 @@
 // The HTTP server, assembled from each capability's routes: problem details for every error,
 // OpenAPI 3.1 generated from the zod schemas at /openapi.json and browsable at /docs.
+
+import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -14,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { authRoutes, guardWrites, resolveActor } from '../auth/index.js';
 import type { AppContext } from '../context.js';
 import { cooperationRoutes } from '../cooperation/index.js';
 import { migrationStatus } from '../db/index.js';
@@ -99,6 +102,11 @@ export async function buildServer(ctx: AppContext, options: { webRoot?: string }
           detail: `no route answers ${request.method} ${request.url.split('?')[0]}`,
         }),
   );
+
+  await app.register(fastifyCookie);
+  app.addHook('onRequest', resolveActor(ctx));
+  // Every write needs an account with the role for it (after validation, so that bad input is a 400 first).
+  app.addHook('preHandler', guardWrites);
 
   // PostgreSQL cannot store a NUL character in text or jsonb: such input is refused here, once, for every
   // route, naming where it was, instead of failing in the database.
@@ -186,6 +194,7 @@ export async function buildServer(ctx: AppContext, options: { webRoot?: string }
     },
   );
 
+  await app.register(authRoutes(ctx), { prefix: '/api/v1' });
   await app.register(referenceRoutes(ctx), { prefix: '/api/v1' });
   await app.register(documentRoutes(ctx), { prefix: '/api/v1' });
   await app.register(tradeRoutes(ctx), { prefix: '/api/v1' });

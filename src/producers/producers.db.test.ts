@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { injector, tokenFor } from '../../test/support/auth.js';
 import { testContext } from '../../test/support/db.js';
 import type { AppContext } from '../context.js';
 import { buildServer, type Server } from '../http/index.js';
@@ -20,11 +21,14 @@ import { searchQuerySchema } from './model.js';
 
 let ctx: AppContext;
 let app: Server;
+/** The API as an administrator's script calls it. */
+let inject: ReturnType<typeof injector>;
 const dir = mkdtempSync(join(tmpdir(), 'keruen-producers-'));
 
 beforeAll(async () => {
   ctx = await testContext();
   app = await buildServer(ctx);
+  inject = injector(app, await tokenFor(ctx));
   await loadProducerDemo(ctx.db);
   // Distractors: a synthetic registry of the region around the demo's real producers.
   const file = join(dir, 'synthetic.csv');
@@ -96,7 +100,7 @@ describe('importing producers', () => {
     await workbook.xlsx.writeFile(file);
     const report = await importProducers(ctx.database, openCsvFile(file), { file });
     expect(report).toMatchObject({ imported: 2, rejected: [{ line: 3, field: 'name' }] });
-    const upload = await app.inject({
+    const upload = await inject({
       method: 'POST',
       url: '/api/v1/producers/import?name=again.csv',
       headers: { 'content-type': 'text/csv' },
@@ -109,7 +113,7 @@ describe('importing producers', () => {
       unchanged: 1,
       rejected: [{ line: 4, field: 'country' }],
     });
-    const wrongType = await app.inject({
+    const wrongType = await inject({
       method: 'POST',
       url: '/api/v1/producers/import',
       headers: { 'content-type': 'application/json' },
@@ -121,7 +125,7 @@ describe('importing producers', () => {
 
 describe('producer records over the API', () => {
   it('creates, reads with an ETag, refuses a stale edit (409) and keeps every version in the history', async () => {
-    const created = await app.inject({
+    const created = await inject({
       method: 'POST',
       url: '/api/v1/producers',
       payload: {
@@ -136,7 +140,7 @@ describe('producer records over the API', () => {
     expect(created.headers.etag).toBe('"1"');
     const { id } = created.json();
     expect(created.headers.location).toBe(`/api/v1/producers/${id}`);
-    const again = await app.inject({
+    const again = await inject({
       method: 'POST',
       url: '/api/v1/producers',
       payload: { name: 'ТОО «Апиметалл»', country: 'KZ', city: 'Павлодар' },
@@ -144,9 +148,9 @@ describe('producer records over the API', () => {
     expect(again.statusCode).toBe(409);
 
     const body = { name: 'ТОО «Апиметалл»', country: 'KZ', city: 'Pavlodar', hs_codes: ['7601', '7604'] };
-    const noVersion = await app.inject({ method: 'PUT', url: `/api/v1/producers/${id}`, payload: body });
+    const noVersion = await inject({ method: 'PUT', url: `/api/v1/producers/${id}`, payload: body });
     expect(noVersion.statusCode).toBe(400);
-    const updated = await app.inject({
+    const updated = await inject({
       method: 'PUT',
       url: `/api/v1/producers/${id}`,
       headers: { 'if-match': '"1"' },
@@ -154,7 +158,7 @@ describe('producer records over the API', () => {
     });
     expect(updated.statusCode).toBe(200);
     expect(updated.headers.etag).toBe('"2"');
-    const stale = await app.inject({
+    const stale = await inject({
       method: 'PUT',
       url: `/api/v1/producers/${id}`,
       headers: { 'if-match': '"1"' },
@@ -167,7 +171,7 @@ describe('producer records over the API', () => {
     expect(history[1].before.other_names).toEqual([{ name: 'Apimetall LLP', lang: 'en' }]);
     expect(history[1].after.other_names).toEqual([]);
 
-    const lower = await app.inject({
+    const lower = await inject({
       method: 'POST',
       url: '/api/v1/producers',
       payload: { name: 'Lowercase LLP', country: 'kz', export_markets: ['uz'] },
@@ -175,7 +179,7 @@ describe('producer records over the API', () => {
     expect(lower.statusCode).toBe(201);
     expect(lower.json()).toMatchObject({ country: 'KZ', export_markets: ['UZ'] });
 
-    const invalid = await app.inject({
+    const invalid = await inject({
       method: 'POST',
       url: '/api/v1/producers',
       payload: { name: 'X', country: 'KZ', hs_codes: ['99999'], national_id: '123' },
@@ -183,7 +187,7 @@ describe('producer records over the API', () => {
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().errors.map((e: { field: string }) => e.field)).toContain('body.hs_codes.0');
 
-    const deleted = await app.inject({
+    const deleted = await inject({
       method: 'DELETE',
       url: `/api/v1/producers/${id}`,
       headers: { 'if-match': '"2"' },
@@ -242,7 +246,7 @@ describe('search across scripts', () => {
   });
 
   it('matches only names in the script typed when asked', async () => {
-    await app.inject({
+    await inject({
       method: 'POST',
       url: '/api/v1/producers',
       payload: { name: 'ТОО «Жолкенмет»', country: 'KZ', city: 'Almaty' },
@@ -281,7 +285,7 @@ describe('search across scripts', () => {
 
 describe('duplicates and merges', () => {
   it('lists producers with the same website as candidates and merges them, keeping every name and source', async () => {
-    const a = await app.inject({
+    const a = await inject({
       method: 'POST',
       url: '/api/v1/producers',
       payload: {
@@ -292,7 +296,7 @@ describe('duplicates and merges', () => {
         hs_codes: ['2523'],
       },
     });
-    const b = await app.inject({
+    const b = await inject({
       method: 'POST',
       url: '/api/v1/producers',
       payload: {
@@ -318,14 +322,14 @@ describe('duplicates and merges', () => {
       country.items.some((d: { a: { id: number }; b: { id: number } }) => d.a.id === idA && d.b.id === idB),
     ).toBe(true);
 
-    const stale = await app.inject({
+    const stale = await inject({
       method: 'POST',
       url: `/api/v1/producers/${idA}/merge`,
       headers: { 'if-match': '"7"' },
       payload: { from: idB },
     });
     expect(stale.statusCode).toBe(409);
-    const merged = await app.inject({
+    const merged = await inject({
       method: 'POST',
       url: `/api/v1/producers/${idA}/merge`,
       headers: { 'if-match': '"1"' },
@@ -337,7 +341,7 @@ describe('duplicates and merges', () => {
     expect(producer.hs_codes).toEqual(['2523', '68']);
     expect(producer.export_markets).toEqual(['KG']);
     expect(producer.sources.map((s: { kind: string; reference: string }) => [s.kind, s.reference])).toEqual([
-      ['api', 'api'],
+      ['api', expect.stringMatching(/^tester-admin-/)],
       ['merge', `producer ${idB}`],
     ]);
     const gone = await app.inject(`/api/v1/producers/${idB}`);
@@ -349,7 +353,7 @@ describe('duplicates and merges', () => {
 
 describe('matchmaking', () => {
   it('ranks producers for a buyer’s request with the reasons for each', async () => {
-    const response = await app.inject({
+    const response = await inject({
       method: 'POST',
       url: '/api/v1/match',
       payload: { product: 'медный катод', destination: 'UZ', quantity: '500 t', limit: 5 },
@@ -361,7 +365,7 @@ describe('matchmaking', () => {
     expect(results[0].reasons.map((r: { kind: string }) => r.kind)).toContain('hs');
     for (let i = 1; i < results.length; i++)
       expect(results[i - 1].score).toBeGreaterThanOrEqual(results[i].score);
-    const empty = await app.inject({ method: 'POST', url: '/api/v1/match', payload: { destination: 'UZ' } });
+    const empty = await inject({ method: 'POST', url: '/api/v1/match', payload: { destination: 'UZ' } });
     expect(empty.statusCode).toBe(400);
   });
 });

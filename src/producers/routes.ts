@@ -3,6 +3,7 @@
 import { Transform } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorName } from '../auth/index.js';
 import type { AppContext } from '../context.js';
 import { ValidationError } from '../errors.js';
 import { etagOf, versionFromIfMatch } from '../lib/index.js';
@@ -60,9 +61,6 @@ const importReportSchema = z.object({
   warnings: z.array(z.object({ field: z.string(), reason: z.string() })),
 });
 
-/** The actor of a write until accounts exist (#8): the API. */
-const ACTOR = 'api';
-
 export function producerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     // Uploads are read as a stream by the import, never held whole in memory.
@@ -103,7 +101,7 @@ export function producerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const producer = await createProducer(ctx.db, req.body, ACTOR);
+        const producer = await createProducer(ctx.db, req.body, actorName(req));
         reply.header('etag', etagOf(producer.version)).header('location', `/api/v1/producers/${producer.id}`);
         return reply.code(201).send(producer);
       },
@@ -172,7 +170,7 @@ export function producerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           {
             file: `upload ${req.query.name}`,
             format: type === XLSX ? 'xlsx' : 'csv',
-            actor: ACTOR,
+            actor: actorName(req),
           },
         );
       },
@@ -213,7 +211,7 @@ export function producerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           req.params.id,
           versionFromIfMatch(req.headers['if-match']),
           req.body,
-          ACTOR,
+          actorName(req),
         );
         reply.header('etag', etagOf(producer.version));
         return producer;
@@ -231,7 +229,12 @@ export function producerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        await deleteProducer(ctx.db, req.params.id, versionFromIfMatch(req.headers['if-match']), ACTOR);
+        await deleteProducer(
+          ctx.db,
+          req.params.id,
+          versionFromIfMatch(req.headers['if-match']),
+          actorName(req),
+        );
         return reply.code(204).send();
       },
     );
@@ -278,7 +281,7 @@ export function producerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           req.params.id,
           req.body.from,
           versionFromIfMatch(req.headers['if-match']),
-          ACTOR,
+          actorName(req),
         );
         reply.header('etag', etagOf(producer.version));
         return producer;

@@ -2,6 +2,7 @@
 // pages, detail with ETag, create, update and delete with If-Match, history, file import.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorName } from '../auth/index.js';
 import type { AppContext } from '../context.js';
 import { etagOf, versionFromIfMatch } from '../lib/index.js';
 import { importRecords, UPLOAD_TYPES, uploadFormat } from './import.js';
@@ -19,9 +20,6 @@ import {
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 const ISO2_LIST = /^[A-Za-z]{2}(,[A-Za-z]{2})*$/;
-
-/** The actor of a write until accounts exist (#8). */
-const ACTOR = 'api';
 
 export const historySchema = z.array(
   z.object({
@@ -133,7 +131,13 @@ export function recordRoutes(ctx: AppContext, registry: KindRegistry): FastifyPl
           },
         },
         async (req, reply) => {
-          const record = await createRecord(ctx.db, registry, spec, splitInput(spec, req.body), ACTOR);
+          const record = await createRecord(
+            ctx.db,
+            registry,
+            spec,
+            splitInput(spec, req.body),
+            actorName(req),
+          );
           reply
             .header('etag', etagOf(record.version))
             .header('location', `/api/v1/${spec.path}/${record.id}`);
@@ -156,7 +160,7 @@ export function recordRoutes(ctx: AppContext, registry: KindRegistry): FastifyPl
           importRecords(ctx.db, registry, spec, req.body as NodeJS.ReadableStream, {
             file: `upload ${req.query.name}`,
             format: uploadFormat(req.headers['content-type']),
-            actor: ACTOR,
+            actor: actorName(req),
           }),
       );
 
@@ -198,7 +202,7 @@ export function recordRoutes(ctx: AppContext, registry: KindRegistry): FastifyPl
             req.params.id,
             version,
             splitInput(spec, req.body),
-            ACTOR,
+            actorName(req),
           );
           reply.header('etag', etagOf(record.version));
           return record;
@@ -216,7 +220,13 @@ export function recordRoutes(ctx: AppContext, registry: KindRegistry): FastifyPl
           },
         },
         async (req, reply) => {
-          await deleteRecord(ctx.db, spec, req.params.id, versionFromIfMatch(req.headers['if-match']), ACTOR);
+          await deleteRecord(
+            ctx.db,
+            spec,
+            req.params.id,
+            versionFromIfMatch(req.headers['if-match']),
+            actorName(req),
+          );
           return reply.code(204).send();
         },
       );

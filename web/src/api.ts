@@ -11,8 +11,39 @@ export class ApiError extends Error {
   }
 }
 
+/** Who the browser is signed in as, and the CSRF token its writes send back. */
+export interface Session {
+  user: { name: string; role: string } | null;
+  csrf_token: string | null;
+}
+
+let csrf: string | null = null;
+const listeners = new Set<(s: Session) => void>();
+let current: Session = { user: null, csrf_token: null };
+
+export function sessionNow(): Session {
+  return current;
+}
+
+export function setSession(session: Session): void {
+  current = session;
+  csrf = session.csrf_token;
+  for (const l of listeners) l(session);
+}
+
+export function onSession(listener: (s: Session) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export async function loadSession(): Promise<void> {
+  setSession(await api<Session>('/api/v1/session'));
+}
+
 export async function api<T>(path: string, init?: RequestInit & { json?: unknown }): Promise<T> {
   const headers = new Headers(init?.headers);
+  const method = (init?.method ?? 'GET').toUpperCase();
+  if (csrf && method !== 'GET' && method !== 'HEAD') headers.set('x-csrf-token', csrf);
   let body = init?.body;
   if (init?.json !== undefined) {
     headers.set('content-type', 'application/json');

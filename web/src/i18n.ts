@@ -19,6 +19,13 @@ const en = {
   source: 'Source',
   sources: 'Sources',
   record: { links: 'Linked records' },
+  auth: {
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    name: 'Name',
+    password: 'Password',
+    needed: 'Sign in as a reviewer to decide on facts.',
+  },
   noSource: 'no source recorded',
   status: {
     achieved: 'achieved',
@@ -167,6 +174,13 @@ const ru: Resource = {
   source: 'Источник',
   sources: 'Источники',
   record: { links: 'Связанные записи' },
+  auth: {
+    signIn: 'Войти',
+    signOut: 'Выйти',
+    name: 'Имя',
+    password: 'Пароль',
+    needed: 'Чтобы принимать решения по фактам, войдите как рецензент.',
+  },
   noSource: 'источник не указан',
   status: {
     achieved: 'достигнута',

@@ -2,16 +2,18 @@
 // visited so the overview's first load stays small.
 import './styles.css';
 import './i18n';
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
+import { api, loadSession, onSession, type Session, sessionNow, setSession } from './api';
 import { LANGUAGES } from './i18n';
 
 const Overview = lazy(() => import('./pages/overview'));
 const Pairs = lazy(() => import('./pages/pairs'));
 const Pair = lazy(() => import('./pages/pair'));
 const RecordPage = lazy(() => import('./pages/record'));
+const SignIn = lazy(() => import('./pages/signin'));
 const Brief = lazy(() => import('./pages/pair').then((m) => ({ default: m.Brief })));
 const Bloc = lazy(() => import('./pages/bloc'));
 const Producers = lazy(() => import('./pages/producers'));
@@ -52,6 +54,34 @@ function Nav() {
   );
 }
 
+function Account() {
+  const { t } = useTranslation();
+  const [session, setLocal] = useState<Session>(sessionNow());
+  const [location] = useLocation();
+  useEffect(() => onSession(setLocal), []);
+  if (!session.user)
+    return (
+      <Link href={`/signin?next=${encodeURIComponent(location)}`} className="account">
+        {t('auth.signIn')}
+      </Link>
+    );
+  return (
+    <span className="account">
+      {session.user.name} ({session.user.role}){' '}
+      <button
+        type="button"
+        className="link"
+        onClick={async () => {
+          await api('/api/v1/session', { method: 'DELETE' });
+          setSession({ user: null, csrf_token: null });
+        }}
+      >
+        {t('auth.signOut')}
+      </button>
+    </span>
+  );
+}
+
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
@@ -84,6 +114,7 @@ function App() {
           Keruen
         </Link>
         <Nav />
+        <Account />
         <LanguageSwitch />
       </header>
       <main id="main" tabIndex={-1}>
@@ -94,6 +125,9 @@ function App() {
             </Route>
             <Route path="/pairs">
               <Pairs />
+            </Route>
+            <Route path="/signin">
+              <SignIn />
             </Route>
             <Route path="/records/:id">{(p) => <RecordPage id={p.id} />}</Route>
             <Route path="/pairs/:pair/brief">{(p) => <Brief pair={p.pair} />}</Route>
@@ -119,6 +153,8 @@ function App() {
     </>
   );
 }
+
+void loadSession().catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

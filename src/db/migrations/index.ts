@@ -8,4 +8,5 @@ export const MIGRATIONS: readonly string[] = [
   '0005-trade-official-by-period',
   '0006-create-producers',
   '0007-create-cooperation',
+  '0008-create-accounts',
 ];

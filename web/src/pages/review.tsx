@@ -3,7 +3,7 @@
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { api, useApi } from '../api';
+import { api, onSession, sessionNow, useApi } from '../api';
 import { Loaded, StatusBadge } from '../components';
 import { date } from '../format';
 
@@ -33,6 +33,8 @@ export default function Review() {
   const [decided, setDecided] = useState<Record<number, string>>({});
   const [error, setError] = useState<string>();
   const items = queue.data?.facts ?? [];
+  const [session, setSession] = useState(sessionNow());
+  useEffect(() => onSession(setSession), []);
   const refs = useRef<(HTMLLIElement | null)[]>([]);
 
   const [open, setOpen] = useState<{ id: number; mode: 'reject' | 'edit' } | null>(null);
@@ -80,6 +82,11 @@ export default function Review() {
     <>
       <h1>{t('review.title')}</h1>
       <p className="lead">{t('review.lead')}</p>
+      {session.user ? null : (
+        <p className="notice">
+          {t('auth.needed')} <Link href="/signin?next=/review">{t('auth.signIn')}</Link>
+        </p>
+      )}
       {error ? (
         <p className="error" role="alert">
           {error}

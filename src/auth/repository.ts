@@ -1,0 +1,151 @@
+// SQL of accounts: users, tokens, sessions, failed sign-ins.
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../db/index.js';
+import type { Role } from './model.js';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface UserRow {
+  id: number;
+  name: string;
+  display_name: string | null;
+  password_hash: string | null;
+  role: Role;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface TokenRow {
+  id: number;
+  user_id: number;
+  name: string;
+  prefix: string;
+  role: Role;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  user_name: string;
+}
+
+const TIME = (c: string) => sql.raw(`to_char(${c} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
+
+export class AuthRepository {
+  constructor(private readonly db: Executor) {}
+
+  async userByName(name: string): Promise<UserRow | undefined> {
+    const r = await sql<UserRow>`
+      select id, name, display_name, password_hash, role, ${TIME('created_at')} as created_at, ${TIME('disabled_at')} as disabled_at
+      from app_user where name = ${name}`.execute(this.db);
+    return r.rows[0];
+  }
+
+  async users(): Promise<UserRow[]> {
+    const r = await sql<UserRow>`
+      select id, name, display_name, null as password_hash, role, ${TIME('created_at')} as created_at, ${TIME('disabled_at')} as disabled_at
+      from app_user order by name`.execute(this.db);
+    return r.rows;
+  }
+
+  async insertUser(user: {
+    name: string;
+    display_name: string | null;
+    password_hash: string | null;
+    role: Role;
+  }): Promise<number> {
+    const r = await sql<{ id: number }>`
+      insert into app_user (name, display_name, password_hash, role)
+      values (${user.name}, ${user.display_name}, ${user.password_hash}, ${user.role}) returning id`.execute(
+      this.db,
+    );
+    return r.rows[0]!.id;
+  }
+
+  async setPassword(userId: number, hash: string): Promise<void> {
+    await sql`update app_user set password_hash = ${hash} where id = ${userId}`.execute(this.db);
+  }
+
+  async insertToken(token: {
+    user_id: number;
+    name: string;
+    prefix: string;
+    token_hash: string;
+    role: Role;
+  }): Promise<number> {
+    const r = await sql<{ id: number }>`
+      insert into api_token (user_id, name, prefix, token_hash, role)
+      values (${token.user_id}, ${token.name}, ${token.prefix}, ${token.token_hash}, ${token.role}) returning id`.execute(
+      this.db,
+    );
+    return r.rows[0]!.id;
+  }
+
+  /** The live token with this hash and its user, recording its use. */
+  async takeToken(hash: string): Promise<{ user_id: number; name: string; role: Role } | undefined> {
+    const r = await sql<{ user_id: number; name: string; role: Role }>`
+      update api_token t set last_used_at = now()
+      from app_user u
+      where t.token_hash = ${hash} and t.revoked_at is null and u.id = t.user_id and u.disabled_at is null
+      returning t.user_id, u.name, t.role`.execute(this.db);
+    return r.rows[0];
+  }
+
+  async tokens(userId?: number): Promise<TokenRow[]> {
+    const r = await sql<TokenRow>`
+      select t.id, t.user_id, t.name, t.prefix, t.role, ${TIME('t.created_at')} as created_at,
+        ${TIME('t.last_used_at')} as last_used_at, ${TIME('t.revoked_at')} as revoked_at, u.name as user_name
+      from api_token t join app_user u on u.id = t.user_id
+      ${userId === undefined ? sql`` : sql`where t.user_id = ${userId}`}
+      order by t.id`.execute(this.db);
+    return r.rows;
+  }
+
+  async revokeToken(id: number, userId?: number): Promise<boolean> {
+    const r = await sql`
+      update api_token set revoked_at = now() where id = ${id} and revoked_at is null
+      ${userId === undefined ? sql`` : sql`and user_id = ${userId}`}`.execute(this.db);
+    return Number(r.numAffectedRows ?? 0) > 0;
+  }
+
+  async insertSession(session: {
+    id_hash: string;
+    user_id: number;
+    csrf_token: string;
+    hours: number;
+  }): Promise<void> {
+    await sql`
+      insert into user_session (id_hash, user_id, csrf_token, expires_at)
+      values (${session.id_hash}, ${session.user_id}, ${session.csrf_token}, now() + make_interval(hours => ${session.hours}))`.execute(
+      this.db,
+    );
+  }
+
+  async session(
+    idHash: string,
+  ): Promise<{ user_id: number; name: string; role: Role; csrf_token: string } | undefined> {
+    const r = await sql<{ user_id: number; name: string; role: Role; csrf_token: string }>`
+      select s.user_id, u.name, u.role, s.csrf_token from user_session s join app_user u on u.id = s.user_id
+      where s.id_hash = ${idHash} and s.expires_at > now() and u.disabled_at is null`.execute(this.db);
+    return r.rows[0];
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await sql`delete from user_session where id_hash = ${idHash} or expires_at < now()`.execute(this.db);
+  }
+
+  async recordFailure(keys: string[]): Promise<void> {
+    for (const key of keys) await sql`insert into login_failure (key) values (${key})`.execute(this.db);
+  }
+
+  /** Failed sign-ins for a key within the last `minutes`. */
+  async failures(key: string, minutes: number): Promise<number> {
+    const r = await sql<{ n: number }>`
+      select count(*)::int as n from login_failure where key = ${key} and at > now() - make_interval(mins => ${minutes})`.execute(
+      this.db,
+    );
+    return r.rows[0]!.n;
+  }
+
+  async clearFailures(key: string): Promise<void> {
+    await sql`delete from login_failure where key = ${key}`.execute(this.db);
+  }
+}

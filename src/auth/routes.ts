@@ -1,0 +1,143 @@
+// HTTP of accounts: signing in and out (a session cookie and its CSRF token), users and tokens (admins).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { ROLES } from './model.js';
+import {
+  authorize,
+  createToken,
+  createUser,
+  listTokens,
+  listUsers,
+  revokeToken,
+  SESSION_HOURS,
+  signIn,
+  signOut,
+} from './service.js';
+
+export const SESSION_COOKIE = 'keruen_session';
+
+const sessionSchema = z.object({
+  user: z.object({ name: z.string(), role: z.enum(ROLES) }).nullable(),
+  csrf_token: z.string().nullable(),
+});
+
+export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/session',
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: 'Who this request acts as, and the CSRF token a browser sends back with writes',
+          response: { 200: sessionSchema },
+        },
+      },
+      async (req) => ({
+        user: req.actor ? { name: req.actor.name, role: req.actor.role } : null,
+        csrf_token: req.actor?.csrf ?? null,
+      }),
+    );
+
+    app.post(
+      '/session',
+      {
+        schema: {
+          tags: ['accounts'],
+          summary:
+            'Sign in: sets an httpOnly session cookie; failed attempts are limited per name and address',
+          body: z.object({ name: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+          response: { 200: sessionSchema },
+        },
+      },
+      async (req, reply) => {
+        const { cookie, actor } = await signIn(ctx.db, { ...req.body, ip: req.ip });
+        reply.setCookie(SESSION_COOKIE, cookie, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: req.protocol === 'https',
+          path: '/',
+          maxAge: SESSION_HOURS * 3600,
+        });
+        return { user: { name: actor.name, role: actor.role }, csrf_token: actor.csrf ?? null };
+      },
+    );
+
+    app.delete('/session', { schema: { tags: ['accounts'], summary: 'Sign out' } }, async (req, reply) => {
+      const cookie = req.cookies[SESSION_COOKIE];
+      if (cookie) await signOut(ctx.db, cookie);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    });
+
+    app.get('/users', { schema: { tags: ['accounts'], summary: 'Users (admins)' } }, async (req) => {
+      authorize(req.actor, ['admin']);
+      return { users: await listUsers(ctx.db) };
+    });
+
+    app.post(
+      '/users',
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: 'Create a user (admins)',
+          body: z.object({
+            name: z.string().max(63),
+            password: z.string().max(200).optional(),
+            role: z.enum(ROLES),
+            display_name: z.string().max(200).optional(),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const user = await createUser(ctx.db, { ...req.body, displayName: req.body.display_name });
+        return reply.code(201).send(user);
+      },
+    );
+
+    app.get(
+      '/tokens',
+      { schema: { tags: ['accounts'], summary: 'API tokens, without their secret (admins)' } },
+      async (req) => ({
+        tokens: await listTokens(ctx.db, authorize(req.actor, ['admin'])),
+      }),
+    );
+
+    app.post(
+      '/tokens',
+      {
+        schema: {
+          tags: ['accounts'],
+          summary:
+            'Create an API token for a user, with a role within theirs; the token is shown this once (admins)',
+          body: z.object({
+            user: z.string().max(63),
+            role: z.enum(ROLES),
+            name: z.string().min(1).max(100).default('api'),
+          }),
+        },
+      },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .send(
+            await createToken(ctx.db, { userName: req.body.user, role: req.body.role, name: req.body.name }),
+          ),
+    );
+
+    app.delete(
+      '/tokens/:id',
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: 'Revoke a token (admins)',
+          params: z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
+        },
+      },
+      async (req, reply) => {
+        await revokeToken(ctx.db, req.params.id, authorize(req.actor, ['admin']));
+        return reply.code(204).send();
+      },
+    );
+  };
+}

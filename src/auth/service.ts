@@ -1,0 +1,169 @@
+// Accounts: users with argon2id-hashed passwords, API tokens (shown once, stored as their sha256),
+// browser sessions with a CSRF token, sign-in rate limiting.
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/index.js';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthorizedError,
+  ValidationError,
+} from '../errors.js';
+import { type Actor, GRANTS, passwordSchema, type Role, userNameSchema } from './model.js';
+import { AuthRepository } from './repository.js';
+
+export const SESSION_HOURS = 12;
+/** Failed sign-ins allowed per name, and per address, within the window. */
+export const MAX_FAILURES = { name: 10, ip: 50, minutes: 15 } as const;
+
+export class TooManyAttemptsError extends AppError {
+  readonly status = 429;
+  readonly type = 'too-many-attempts';
+  readonly title = 'Too many attempts';
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export async function createUser(
+  db: Kysely<DB>,
+  input: { name: string; password?: string; role: Role; displayName?: string },
+): Promise<{ id: number; name: string; role: Role }> {
+  const name = userNameSchema.safeParse(input.name);
+  if (!name.success)
+    throw new ValidationError('bad user name', [
+      { field: 'name', value: input.name, reason: name.error.issues[0]!.message },
+    ]);
+  if (input.password !== undefined) {
+    const password = passwordSchema.safeParse(input.password);
+    if (!password.success)
+      throw new ValidationError('bad password', [
+        { field: 'password', reason: password.error.issues[0]!.message },
+      ]);
+  }
+  const repo = new AuthRepository(db);
+  if (await repo.userByName(name.data)) throw new ConflictError(`a user called ${name.data} exists`);
+  const id = await repo.insertUser({
+    name: name.data,
+    display_name: input.displayName ?? null,
+    password_hash: input.password === undefined ? null : await hash(input.password),
+    role: input.role,
+  });
+  return { id, name: name.data, role: input.role };
+}
+
+export async function listUsers(db: Kysely<DB>) {
+  return (await new AuthRepository(db).users()).map(({ password_hash: _p, ...u }) => u);
+}
+
+/** A new token for a user, with a role no greater than the user's; the token is returned once. */
+export async function createToken(
+  db: Kysely<DB>,
+  input: { userName: string; role: Role; name: string },
+): Promise<{ id: number; token: string; role: Role; user: string }> {
+  const repo = new AuthRepository(db);
+  const user = await repo.userByName(input.userName.toLowerCase());
+  if (!user || user.disabled_at) throw new NotFoundError(`no active user is called ${input.userName}`);
+  if (!GRANTS[user.role].includes(input.role))
+    throw new ValidationError(`${user.name} is ${user.role}: a token cannot do more than its user`, [
+      { field: 'role', value: input.role, reason: `must be within ${user.role}` },
+    ]);
+  const token = `kru_${randomBytes(24).toString('base64url')}`;
+  const id = await repo.insertToken({
+    user_id: user.id,
+    name: input.name,
+    prefix: token.slice(0, 10),
+    token_hash: sha256(token),
+    role: input.role,
+  });
+  return { id, token, role: input.role, user: user.name };
+}
+
+export async function listTokens(db: Kysely<DB>, actor: Actor) {
+  return new AuthRepository(db).tokens(actor.role === 'admin' ? undefined : actor.userId);
+}
+
+export async function revokeToken(db: Kysely<DB>, id: number, actor: Actor): Promise<void> {
+  const done = await new AuthRepository(db).revokeToken(
+    id,
+    actor.role === 'admin' ? undefined : actor.userId,
+  );
+  if (!done) throw new NotFoundError(`no live token of yours has the id ${id}`);
+}
+
+/** The actor a bearer token names, or undefined for an unknown or revoked one. */
+export async function actorOfToken(db: Kysely<DB>, token: string): Promise<Actor | undefined> {
+  const found = await new AuthRepository(db).takeToken(sha256(token));
+  return found && { userId: found.user_id, name: found.name, role: found.role, via: 'token' };
+}
+
+export async function actorOfSession(db: Kysely<DB>, cookie: string): Promise<Actor | undefined> {
+  const found = await new AuthRepository(db).session(sha256(cookie));
+  return (
+    found && {
+      userId: found.user_id,
+      name: found.name,
+      role: found.role,
+      via: 'session',
+      csrf: found.csrf_token,
+    }
+  );
+}
+
+/** Checks a name and password; a new session's cookie value and CSRF token. Failed attempts are limited. */
+export async function signIn(
+  db: Kysely<DB>,
+  input: { name: string; password: string; ip: string },
+): Promise<{ cookie: string; actor: Actor }> {
+  const repo = new AuthRepository(db);
+  const name = input.name.trim().toLowerCase();
+  const keys = [`name:${name}`, `ip:${input.ip}`];
+  if (
+    (await repo.failures(keys[0]!, MAX_FAILURES.minutes)) >= MAX_FAILURES.name ||
+    (await repo.failures(keys[1]!, MAX_FAILURES.minutes)) >= MAX_FAILURES.ip
+  )
+    throw new TooManyAttemptsError(`too many failed sign-ins: wait ${MAX_FAILURES.minutes} minutes`);
+  const user = await repo.userByName(name);
+  // A hash is verified even for an unknown name, so that timing does not tell which names exist.
+  const ok = await verify(user?.password_hash ?? DUMMY_HASH, input.password).catch(() => false);
+  if (!user?.password_hash || user.disabled_at || !ok) {
+    await repo.recordFailure(keys);
+    throw new UnauthorizedError('wrong name or password');
+  }
+  await repo.clearFailures(keys[0]!);
+  const cookie = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(24).toString('base64url');
+  await repo.insertSession({
+    id_hash: sha256(cookie),
+    user_id: user.id,
+    csrf_token: csrf,
+    hours: SESSION_HOURS,
+  });
+  return { cookie, actor: { userId: user.id, name: user.name, role: user.role, via: 'session', csrf } };
+}
+
+export async function signOut(db: Kysely<DB>, cookie: string): Promise<void> {
+  await new AuthRepository(db).deleteSession(sha256(cookie));
+}
+
+/** Refuses an actor that may not do what `needed` names (401 without one, 403 with the wrong role). */
+export function authorize(actor: Actor | undefined, needed: readonly Role[]): Actor {
+  if (!actor)
+    throw new UnauthorizedError('sign in, or send a token (Authorization: Bearer …), to change data');
+  if (!needed.some((n) => GRANTS[actor.role].includes(n)))
+    throw new ForbiddenError(`${actor.name} acts as ${actor.role}; this needs ${needed.join(' or ')}`);
+  return actor;
+}
+
+/** Creates the demo account of the demo database (name demo, the password `npm start` prints), once. */
+export async function ensureDemoAccount(db: Kysely<DB>): Promise<{ name: string; password: string }> {
+  const account = { name: 'demo', password: 'keruen-demo' };
+  if (!(await new AuthRepository(db).userByName(account.name)))
+    await createUser(db, { ...account, role: 'admin', displayName: 'Demo' });
+  return account;
+}
+
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0PnTU+qU1Kx4ODHh3dyVJ2J6P7KmNqbk1/ijZI7KsZ0';
