@@ -77,6 +77,29 @@ function TradeChart({ summary, trade, label }: { summary: PairSummary; trade: Tr
     ...trade.official.pair,
   ];
   if (points.length === 0) return <p className="muted">{t('pair.noSeries')}</p>;
+  // The trend's projection: from the latest value at the trend's growth, up to the target's year (or the
+  // year the trend reaches the target, when that is sooner).
+  const trend =
+    target?.latest && target.trend_cagr !== null && target.trend_cagr > -1
+      ? Array.from(
+          {
+            length:
+              Math.max(
+                1,
+                Math.min(
+                  15,
+                  (target.projected_year ?? target.target_year ?? target.latest.year + 5) -
+                    target.latest.year,
+                ),
+              ) + 1,
+          },
+          (_, i) => ({
+            year: target.latest!.year + i,
+            value: target.latest!.value * (1 + target.trend_cagr!) ** i,
+          }),
+        )
+      : null;
+  if (trend) points.push(...trend);
   const years = points.map((p) => p.year);
   const minYear = Math.min(...years);
   const maxYear = Math.max(...years, target?.target_year ?? 0);
@@ -150,6 +173,18 @@ function TradeChart({ summary, trade, label }: { summary: PairSummary; trade: Tr
               >
                 <title>{t('pair.required')}</title>
               </line>
+            ) : null}
+            {trend ? (
+              <polyline
+                points={line(trend)}
+                fill="none"
+                stroke="#0f172a"
+                strokeOpacity={0.55}
+                strokeDasharray="8 5"
+                strokeWidth={2}
+              >
+                <title>{t('pair.trendLine', { pct: percent(target.trend_cagr) })}</title>
+              </polyline>
             ) : null}
           </g>
         ) : null}
