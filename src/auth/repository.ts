@@ -79,13 +79,18 @@ export class AuthRepository {
     return r.rows[0]!.id;
   }
 
-  /** The live token with this hash and its user, recording its use. */
+  /** The live token with this hash and its user, recording its use (at most once a minute, so that
+   * reads made with a token do not each write). */
   async takeToken(hash: string): Promise<{ user_id: number; name: string; role: Role } | undefined> {
     const r = await sql<{ user_id: number; name: string; role: Role }>`
-      update api_token t set last_used_at = now()
-      from app_user u
-      where t.token_hash = ${hash} and t.revoked_at is null and u.id = t.user_id and u.disabled_at is null
-      returning t.user_id, u.name, t.role`.execute(this.db);
+      with found as (
+        select t.id, t.user_id, u.name, t.role, t.last_used_at from api_token t join app_user u on u.id = t.user_id
+        where t.token_hash = ${hash} and t.revoked_at is null and u.disabled_at is null
+      ), touched as (
+        update api_token set last_used_at = now()
+        where id in (select id from found where last_used_at is null or last_used_at < now() - interval '1 minute')
+      )
+      select user_id, name, role from found`.execute(this.db);
     return r.rows[0];
   }
 
