@@ -22,7 +22,8 @@ export function neededRoles(method: string, route: string): readonly Role[] | nu
     return null;
   if (/^POST \/api\/v1\/facts\/:id\/(accept|reject)$/.test(at)) return ['reviewer'];
   if (at === 'POST /api/v1/documents') return ['editor', 'reviewer'];
-  if (route.startsWith('/api/v1/users') || route.startsWith('/api/v1/tokens')) return ['admin'];
+  if (route.startsWith('/api/v1/users') || route.startsWith('/api/v1/tokens') || route.endsWith('/restore'))
+    return ['admin'];
   return ['editor'];
 }
 

@@ -154,3 +154,57 @@ export class AuthRepository {
     await sql`delete from login_failure where key = ${key}`.execute(this.db);
   }
 }
+
+export interface AuditRow {
+  entity: string;
+  entity_id: number;
+  kind: string;
+  id: number;
+  version: number;
+  action: string;
+  actor: string | null;
+  at: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** SQL of the audit log: every write kept by the capabilities (records' and producers' histories, decisions
+ * on facts), newest first, as one list. */
+export class AuditRepository {
+  constructor(private readonly db: Executor) {}
+
+  async entries(
+    filters: { entity?: string; kind?: string; entityId?: number; actor?: string },
+    after: { at: string; entity: string; id: number } | undefined,
+    limit: number,
+  ): Promise<AuditRow[]> {
+    const where = [sql`true`];
+    if (filters.entity) where.push(sql`a.entity = ${filters.entity}`);
+    if (filters.kind) where.push(sql`a.kind = ${filters.kind}`);
+    if (filters.entityId !== undefined) where.push(sql`a.entity_id = ${filters.entityId}`);
+    if (filters.actor) where.push(sql`a.actor = ${filters.actor}`);
+    if (after)
+      where.push(
+        sql`(a.changed_at, a.entity, a.id) < (${after.at}::timestamptz, ${after.entity}::text, ${after.id}::bigint)`,
+      );
+    const r = await sql<AuditRow>`
+      select a.entity, a.entity_id, a.kind, a.id, a.version, a.action, a.actor,
+        to_char(a.changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, a.before, a.after
+      from (
+        select 'record'::text as entity, h.record_id as entity_id, r.kind, h.id, h.version, h.action, h.actor, h.changed_at,
+          h.before, h.after
+        from coop_history h join coop_record r on r.id = h.record_id
+        union all
+        select 'producer', h.producer_id, 'producer', h.id, h.version, h.action, h.actor, h.changed_at, h.before, h.after
+        from producer_history h
+        union all
+        select 'fact', f.id, f.kind, f.id, f.version, f.status, f.decided_by, f.decided_at, f.proposed,
+          coalesce(f.edited, f.proposed)
+        from fact f where f.decided_at is not null
+      ) a
+      where ${sql.join(where, sql` and `)}
+      order by a.changed_at desc, a.entity desc, a.id desc
+      limit ${limit}`.execute(this.db);
+    return r.rows;
+  }
+}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { ROLES } from './model.js';
 import {
+  auditLog,
   authorize,
   createToken,
   createUser,
@@ -69,6 +70,29 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send();
     });
+
+    app.get(
+      '/audit',
+      {
+        schema: {
+          tags: ['accounts'],
+          summary:
+            'The audit log (admins): every write of records, producers and fact decisions, newest first, with who made it and the change',
+          querystring: z.object({
+            entity: z.enum(['record', 'producer', 'fact']).optional(),
+            kind: z.string().max(40).optional().describe('a kind of record (meeting, project …) or of fact'),
+            id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+            actor: z.string().max(100).optional(),
+            cursor: z.string().max(300).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+          }),
+        },
+      },
+      async (req) => {
+        authorize(req.actor, ['admin']);
+        return auditLog(ctx.db, req.query);
+      },
+    );
 
     app.get('/users', { schema: { tags: ['accounts'], summary: 'Users (admins)' } }, async (req) => {
       authorize(req.actor, ['admin']);

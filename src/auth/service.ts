@@ -12,8 +12,9 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '../errors.js';
+import { decodeCursor, encodeCursor } from '../lib/index.js';
 import { type Actor, GRANTS, passwordSchema, type Role, userNameSchema } from './model.js';
-import { AuthRepository } from './repository.js';
+import { AuditRepository, AuthRepository } from './repository.js';
 
 export const SESSION_HOURS = 12;
 /** Failed sign-ins allowed per name, and per address, within the window. */
@@ -167,3 +168,29 @@ export async function ensureDemoAccount(db: Kysely<DB>): Promise<{ name: string;
 
 const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0PnTU+qU1Kx4ODHh3dyVJ2J6P7KmNqbk1/ijZI7KsZ0';
+
+const isAuditCursor = (v: unknown): v is [string, string, number] =>
+  Array.isArray(v) &&
+  v.length === 3 &&
+  typeof v[0] === 'string' &&
+  typeof v[1] === 'string' &&
+  Number.isInteger(v[2]);
+
+/** The audit log, newest first, in keyset pages. */
+export async function auditLog(
+  db: Kysely<DB>,
+  query: { entity?: string; kind?: string; id?: number; actor?: string; cursor?: string; limit: number },
+) {
+  const after = query.cursor ? decodeCursor(query.cursor, isAuditCursor) : undefined;
+  const rows = await new AuditRepository(db).entries(
+    { entity: query.entity, kind: query.kind, entityId: query.id, actor: query.actor },
+    after && { at: after[0], entity: after[1], id: after[2] },
+    query.limit + 1,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    entries: page,
+    next_cursor: rows.length > query.limit && last ? encodeCursor([last.at, last.entity, last.id]) : null,
+  };
+}

@@ -15,6 +15,7 @@ import {
   kindOf,
   listRecords,
   recordHistory,
+  restoreRecord,
   updateRecord,
 } from './service.js';
 
@@ -228,6 +229,33 @@ export function recordRoutes(ctx: AppContext, registry: KindRegistry): FastifyPl
             actorName(req),
           );
           return reply.code(204).send();
+        },
+      );
+
+      app.post(
+        `/${spec.path}/:id/restore`,
+        {
+          schema: {
+            tags,
+            summary: `Write a ${spec.title} back as it was at an earlier version (admins; If-Match: its current version)`,
+            params: idParams,
+            headers: z.object({ 'if-match': z.string().optional() }),
+            body: z.object({ version: z.number().int().positive() }),
+            response: { 200: output },
+          },
+        },
+        async (req, reply) => {
+          const record = await restoreRecord(
+            ctx.db,
+            registry,
+            spec,
+            req.params.id,
+            req.body.version,
+            versionFromIfMatch(req.headers['if-match']),
+            actorName(req),
+          );
+          reply.header('etag', etagOf(record.version));
+          return record;
         },
       );
 

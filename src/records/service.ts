@@ -318,6 +318,7 @@ export async function updateRecord(
   version: number,
   input: RecordInput,
   actor: string,
+  action: 'update' | 'restore' = 'update',
 ): Promise<RecordView> {
   return db.transaction().execute(async (trx) => {
     const repo = new RecordRepository(trx);
@@ -346,13 +347,51 @@ export async function updateRecord(
     await repo.addHistory({
       record_id: id,
       version: next,
-      action: 'update',
+      action,
       actor,
       before,
       after: await snapshot(trx, spec, id),
     });
     return (await views(trx, spec, [id]))[0]!;
   });
+}
+
+/**
+ * Writes a record back as it was at an earlier version (its fields, countries and links; sources stay, as
+ * they only accumulate). The restore is a new version, recorded in the history as such.
+ */
+export async function restoreRecord(
+  db: Kysely<DB>,
+  registry: KindRegistry,
+  spec: KindSpec,
+  id: number,
+  toVersion: number,
+  expected: number,
+  actor: string,
+): Promise<RecordView> {
+  const entry = (await recordHistory(db, spec, id)).find((h) => h.version === toVersion && h.after !== null);
+  if (!entry)
+    throw new NotFoundError(
+      `version ${toVersion} of ${spec.title} ${id} is not in its history (or was its deletion)`,
+    );
+  const snapshot = entry.after as Record<string, unknown>;
+  const fields: Fields = {};
+  for (const field of spec.fields) fields[field.name] = snapshot[field.name] ?? null;
+  return updateRecord(
+    db,
+    registry,
+    spec,
+    id,
+    expected,
+    {
+      fields,
+      countries: snapshot.countries as string[],
+      sources: [],
+      links: (snapshot.links as LinkInput[] | undefined) ?? [],
+    },
+    actor,
+    'restore',
+  );
 }
 
 export async function deleteRecord(
