@@ -1,5 +1,6 @@
 // Who a request acts as (a bearer token, or a session cookie), and what it may write: every write to
 // /api/v1 needs an account with a role for it; a write made with a session also needs its CSRF token.
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { ForbiddenError } from '../errors.js';
@@ -27,9 +28,10 @@ export function neededRoles(method: string, route: string): readonly Role[] | nu
   return ['editor'];
 }
 
-/** The hook that resolves the actor of every request (reads too, for /session). */
+/** The hook that resolves the actor of every API request (reads too, for /session). */
 export function resolveActor(ctx: AppContext) {
   return async (request: FastifyRequest) => {
+    if (!request.url.startsWith('/api/')) return;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       request.actor = await actorOfToken(ctx.db, header.slice(7).trim());
@@ -46,10 +48,18 @@ export async function guardWrites(request: FastifyRequest): Promise<void> {
   const needed = neededRoles(request.method, request.routeOptions.url ?? request.url);
   if (needed === null) return;
   const actor = authorize(request.actor, needed);
-  if (actor.via === 'session' && request.headers['x-csrf-token'] !== actor.csrf)
+  if (actor.via === 'session' && !sameSecret(request.headers['x-csrf-token'], actor.csrf))
     throw new ForbiddenError(
       'a write made with a session must send its CSRF token in X-CSRF-Token (GET /api/v1/session gives it)',
     );
+}
+
+/** Compares a sent secret with the expected one in constant time. */
+function sameSecret(sent: string | string[] | undefined, expected: string | undefined): boolean {
+  if (typeof sent !== 'string' || !expected) return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** The name a write is recorded under. */
