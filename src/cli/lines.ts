@@ -39,3 +39,19 @@ export function wholeNumber(value: string, flag: string, min = Number.MIN_SAFE_I
     ]);
   return n;
 }
+
+/** A `--country KZ,UZ` option: upper-cased ISO 3166-1 alpha-2 codes; empty when left out. */
+export function countryCodes(value: string | undefined, flag = '--country'): string[] {
+  const codes = value
+    ? value
+        .toUpperCase()
+        .split(',')
+        .map((c) => c.trim())
+    : [];
+  const bad = codes.filter((c) => !/^[A-Z]{2}$/.test(c));
+  if (bad.length > 0)
+    throw new ValidationError(`${flag} must be ISO 3166-1 alpha-2 codes`, [
+      { field: flag, value: bad.join(','), reason: 'not a two-letter code' },
+    ]);
+  return codes;
+}

@@ -1,24 +1,9 @@
 // `keruen cooperation PAIR`, `keruen projects rollup`, `keruen commitments overdue`.
 import type { Command } from 'commander';
-import { parseFormat, printJson, printTable, withContext } from '../cli/index.js';
+import { countryCodes, parseFormat, printJson, printTable, withContext } from '../cli/index.js';
 import { ValidationError } from '../errors.js';
 import type { KindRegistry, RecordView } from '../records/index.js';
 import { overdueCommitments, PAIR_SECTIONS, pairCooperation, parsePair, projectRollup } from './service.js';
-
-function countryList(value: string | undefined): string[] {
-  const codes = value
-    ? value
-        .toUpperCase()
-        .split(',')
-        .map((c) => c.trim())
-    : [];
-  const bad = codes.filter((c) => !/^[A-Z]{2}$/.test(c));
-  if (bad.length > 0)
-    throw new ValidationError('--country must be ISO 3166-1 alpha-2 codes', [
-      { field: '--country', value: bad.join(','), reason: 'not a two-letter code' },
-    ]);
-  return codes;
-}
 
 function sourceNote(record: RecordView): string {
   const s = record.sources[0];
@@ -71,7 +56,7 @@ export function registerCooperationCommands(program: Command, registry: KindRegi
       const rollup = await withContext('projects rollup', (ctx) =>
         projectRollup(ctx.db, registry, {
           by: options.by as 'pair',
-          countries: countryList(options.country),
+          countries: countryCodes(options.country),
         }),
       );
       if (format === 'json') return printJson(rollup);
@@ -107,7 +92,7 @@ export function registerCooperationCommands(program: Command, registry: KindRegi
           { field: '--as-of', value: options.asOf, reason: 'not a date' },
         ]);
       const overdue = await withContext('commitments overdue', (ctx) =>
-        overdueCommitments(ctx.db, registry, options.asOf, countryList(options.country)),
+        overdueCommitments(ctx.db, registry, options.asOf, countryCodes(options.country)),
       );
       if (format === 'json') return printJson(overdue);
       printTable(

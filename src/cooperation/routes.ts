@@ -3,17 +3,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
+import { countryListParam } from '../lib/index.js';
 import { type KindRegistry, queryText } from '../records/index.js';
 import { PROJECT_STATUSES } from './kinds.js';
 import { overdueCommitments, pairCooperation, parsePair, projectRollup } from './service.js';
-
-const ISO2_LIST = /^[A-Za-z]{2}(,[A-Za-z]{2})*$/;
-const countriesParam = z
-  .string()
-  .regex(ISO2_LIST, 'must be ISO 3166-1 alpha-2 codes separated by commas')
-  .optional()
-  .describe('only records concerning all these countries, e.g. KZ,UZ');
-const codes = (value: string | undefined) => (value ? value.toUpperCase().split(',') : []);
 
 export function cooperationRoutes(ctx: AppContext, registry: KindRegistry): FastifyPluginAsyncZod {
   return async (app) => {
@@ -39,7 +32,7 @@ export function cooperationRoutes(ctx: AppContext, registry: KindRegistry): Fast
             'Joint project records summed by pair, status or sector (count, value by currency, jobs), with the portfolios as stated beside them',
           querystring: z.object({
             by: z.enum(['pair', 'status', 'sector']).default('status'),
-            country: countriesParam,
+            country: countryListParam(),
             status: z.enum(PROJECT_STATUSES).optional(),
             sector: queryText().optional(),
           }),
@@ -48,7 +41,7 @@ export function cooperationRoutes(ctx: AppContext, registry: KindRegistry): Fast
       async (req) =>
         projectRollup(ctx.db, registry, {
           by: req.query.by,
-          countries: codes(req.query.country),
+          countries: req.query.country,
           status: req.query.status,
           sector: req.query.sector,
         }),
@@ -62,11 +55,11 @@ export function cooperationRoutes(ctx: AppContext, registry: KindRegistry): Fast
           summary: 'Commitments past their due date that are neither done nor dropped, soonest due first',
           querystring: z.object({
             as_of: z.iso.date().optional().describe('the day to judge by (default: today)'),
-            country: countriesParam,
+            country: countryListParam(),
           }),
         },
       },
-      async (req) => overdueCommitments(ctx.db, registry, req.query.as_of, codes(req.query.country)),
+      async (req) => overdueCommitments(ctx.db, registry, req.query.as_of, req.query.country),
     );
   };
 }

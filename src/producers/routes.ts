@@ -1,12 +1,10 @@
 // HTTP routes of the producers registry: search, records with ETag/If-Match, history, duplicates and
 // merges, file upload, matchmaking.
-import { Transform } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorName } from '../auth/index.js';
 import type { AppContext } from '../context.js';
-import { ValidationError } from '../errors.js';
-import { etagOf, versionFromIfMatch } from '../lib/index.js';
+import { etagOf, limitBytes, UPLOAD_TYPES, uploadFormat, versionFromIfMatch } from '../lib/index.js';
 import { importProducers } from './import.js';
 import { matchProducers } from './match.js';
 import { matchRequestSchema, producerInputSchema, producerSchema, searchQuerySchema } from './model.js';
@@ -22,9 +20,6 @@ import {
 } from './service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** Largest upload accepted: a registry of a million producers is about 300 MB as CSV; uploads are smaller. */
-export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 const facetSchema = z.array(z.object({ value: z.string(), count: z.number() }));
 const hitSchema = z
@@ -64,7 +59,7 @@ const importReportSchema = z.object({
 export function producerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     // Uploads are read as a stream by the import, never held whole in memory.
-    app.addContentTypeParser(['text/csv', XLSX], (_req, payload, done) => done(null, payload));
+    app.addContentTypeParser(UPLOAD_TYPES, (_req, payload, done) => done(null, payload));
 
     app.get(
       '/producers',
@@ -144,32 +139,13 @@ export function producerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
-        if (type !== 'text/csv' && type !== XLSX)
-          throw new ValidationError(`send the file as text/csv or ${XLSX}`, [
-            { field: 'Content-Type', value: type, reason: 'not text/csv or an XLSX workbook' },
-          ]);
-        let bytes = 0;
-        const limited = (req.body as NodeJS.ReadableStream).pipe(
-          new Transform({
-            transform(chunk: Buffer, _enc, done) {
-              bytes += chunk.length;
-              if (bytes > MAX_UPLOAD_BYTES)
-                done(
-                  new ValidationError(`the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, [
-                    { field: 'file', reason: 'too large' },
-                  ]),
-                );
-              else done(null, chunk);
-            },
-          }),
-        );
+        const format = uploadFormat(req.headers['content-type']);
         return importProducers(
           ctx.database,
-          { stream: limited, size: undefined },
+          { stream: limitBytes(req.body as NodeJS.ReadableStream), size: undefined },
           {
             file: `upload ${req.query.name}`,
-            format: type === XLSX ? 'xlsx' : 'csv',
+            format,
             actor: actorName(req),
           },
         );

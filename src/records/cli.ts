@@ -1,7 +1,15 @@
 // Commands of records: `keruen records list|show|history`, `keruen import records KIND FILE`,
 // `keruen export DIR` and `keruen import package DIR`.
 import type { Command } from 'commander';
-import { fileProgress, parseFormat, printJson, printTable, wholeNumber, withContext } from '../cli/index.js';
+import {
+  countryCodes,
+  fileProgress,
+  parseFormat,
+  printJson,
+  printTable,
+  wholeNumber,
+  withContext,
+} from '../cli/index.js';
 import { ValidationError } from '../errors.js';
 import { openCsvFile } from '../lib/index.js';
 import { importRecords } from './import.js';
@@ -53,17 +61,7 @@ export function registerRecordCommands(
         const spec = kindArgument(registry, kind);
         const format = parseFormat(options.format);
         const limit = wholeNumber(options.limit, '--limit', 1);
-        const countries = options.country
-          ? options.country
-              .toUpperCase()
-              .split(',')
-              .map((c) => c.trim())
-          : [];
-        const bad = countries.filter((c) => !/^[A-Z]{2}$/.test(c));
-        if (bad.length > 0)
-          throw new ValidationError('--country must be ISO 3166-1 alpha-2 codes', [
-            { field: '--country', value: bad.join(','), reason: 'not a two-letter code' },
-          ]);
+        const countries = countryCodes(options.country);
         const page = await withContext('records list', (ctx) =>
           listRecords(ctx.db, spec, { countries, q: options.q, limit: Math.min(limit, 1000) }),
         );

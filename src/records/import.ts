@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/index.js';
 import { type AppError, type Issue, ValidationError } from '../errors.js';
-import { type CsvSource, formatOfName, type TableFormat, tableRows } from '../lib/index.js';
+import { type CsvSource, formatOfName, MAX_REJECTED, type TableFormat, tableRows } from '../lib/index.js';
 import {
   citationSchema,
   type FieldSpec,
@@ -19,22 +19,10 @@ import {
 import { withSavepoint } from './repository.js';
 import { type KindRegistry, upsertRecord } from './service.js';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const UPLOAD_TYPES = ['text/csv', XLSX_TYPE];
 const CHUNK_ROWS = 500;
-const MAX_REJECTED = 10_000;
 
 /** The columns a citation of every row may be given in. */
 const SOURCE_COLUMNS = ['source_title', 'source_publisher', 'source_published', 'source_url'] as const;
-
-export function uploadFormat(contentType: string | undefined): TableFormat {
-  const type = (contentType ?? '').split(';')[0]!.trim();
-  if (type === 'text/csv') return 'csv';
-  if (type === XLSX_TYPE) return 'xlsx';
-  throw new ValidationError(`send the file as text/csv or ${XLSX_TYPE}`, [
-    { field: 'Content-Type', value: type, reason: 'not text/csv or an XLSX workbook' },
-  ]);
-}
 
 export interface RecordImportReport {
   rows: number;

@@ -4,8 +4,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorName } from '../auth/index.js';
 import type { AppContext } from '../context.js';
-import { etagOf, versionFromIfMatch } from '../lib/index.js';
-import { importRecords, UPLOAD_TYPES, uploadFormat } from './import.js';
+import {
+  countryListParam,
+  etagOf,
+  limitBytes,
+  UPLOAD_TYPES,
+  uploadFormat,
+  versionFromIfMatch,
+} from '../lib/index.js';
+import { importRecords } from './import.js';
 import { inputSchema, type KindSpec, outputSchema, queryText, splitInput } from './model.js';
 import {
   createRecord,
@@ -20,7 +27,6 @@ import {
 } from './service.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-const ISO2_LIST = /^[A-Za-z]{2}(,[A-Za-z]{2})*$/;
 
 export const historySchema = z.array(
   z.object({
@@ -53,11 +59,7 @@ function listQuerySchema(spec: KindSpec) {
       .describe(`only ${spec.plural} whose ${field.name} is this`);
   }
   return z.object({
-    country: z
-      .string()
-      .regex(ISO2_LIST, 'must be ISO 3166-1 alpha-2 codes separated by commas')
-      .optional()
-      .describe('only records that concern all these countries, e.g. KZ,UZ'),
+    country: countryListParam(),
     q: queryText().optional().describe('words in the name, title or text'),
     from: z.iso.date().optional().describe('dated on or after'),
     to: z.iso.date().optional().describe('dated on or before'),
@@ -110,7 +112,7 @@ export function recordRoutes(ctx: AppContext, registry: KindRegistry): FastifyPl
           const equals: Record<string, string | number> = {};
           for (const [name, value] of Object.entries(rest)) if (value !== undefined) equals[name] = value;
           return listRecords(ctx.db, spec, {
-            countries: country ? country.toUpperCase().split(',') : [],
+            countries: country,
             equals,
             q,
             from,
@@ -158,7 +160,7 @@ export function recordRoutes(ctx: AppContext, registry: KindRegistry): FastifyPl
           },
         },
         async (req) =>
-          importRecords(ctx.db, registry, spec, req.body as NodeJS.ReadableStream, {
+          importRecords(ctx.db, registry, spec, limitBytes(req.body as NodeJS.ReadableStream), {
             file: `upload ${req.query.name}`,
             format: uploadFormat(req.headers['content-type']),
             actor: actorName(req),

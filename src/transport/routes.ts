@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
+import { countryListParam } from '../lib/index.js';
 import type { KindRegistry } from '../records/index.js';
 import { featureCollection, MAPPED_KINDS } from './geo.js';
 
@@ -23,10 +24,7 @@ export function transportRoutes(ctx: AppContext, registry: KindRegistry): Fastif
             'GeoJSON FeatureCollection (RFC 7946) of joint projects, infrastructure, checkpoints, or all of them',
           params: z.object({ layer: z.enum(['projects', 'infrastructure', 'checkpoints', 'all']) }),
           querystring: z.object({
-            country: z
-              .string()
-              .regex(/^[A-Za-z]{2}(,[A-Za-z]{2})*$/, 'must be ISO 3166-1 alpha-2 codes separated by commas')
-              .optional(),
+            country: countryListParam(),
           }),
         },
       },
@@ -35,7 +33,7 @@ export function transportRoutes(ctx: AppContext, registry: KindRegistry): Fastif
           ctx.db,
           registry,
           LAYERS[req.params.layer],
-          req.query.country ? req.query.country.toUpperCase().split(',') : [],
+          req.query.country,
         );
         reply.type('application/geo+json');
         return collection;
