@@ -86,22 +86,30 @@ console.log(
 const copySeconds = (globalThis as { copySeconds?: number }).copySeconds;
 if (copySeconds) console.log(`ratio to COPY: ${(importSeconds / copySeconds).toFixed(2)}×`);
 
-await createTarget(ctx.db, {
-  scope: { countries: ['KZ', 'UZ'] },
-  flow: 'turnover',
-  value: 10e9,
-  currency: 'USD',
-  horizon: 'medium',
-  stated_on: '2024-07-12',
-});
-await createTarget(ctx.db, {
-  scope: { countries: ['KG', 'KZ'] },
-  flow: 'turnover',
-  value: 3e9,
-  currency: 'USD',
-  by: '2030',
-  stated_on: '2024-12-05',
-});
+await createTarget(
+  ctx.db,
+  {
+    scope: { countries: ['KZ', 'UZ'] },
+    flow: 'turnover',
+    value: 10e9,
+    currency: 'USD',
+    horizon: 'medium',
+    stated_on: '2024-07-12',
+  },
+  'bench',
+);
+await createTarget(
+  ctx.db,
+  {
+    scope: { countries: ['KG', 'KZ'] },
+    flow: 'turnover',
+    value: 3e9,
+    currency: 'USD',
+    by: '2030',
+    stated_on: '2024-12-05',
+  },
+  'bench',
+);
 async function p95(label: string, fn: () => Promise<unknown>, runs = 200) {
   for (let i = 0; i < 10; i++) await fn();
   const times: number[] = [];

@@ -68,7 +68,9 @@ async function totals(): Promise<string> {
   const result = await sql<Record<string, number>>`
     select (select count(*) from producer)::int as producers, (select coalesce(sum(version), 0) from producer)::int as pv,
       (select count(*) from trade_target)::int as targets, (select count(*) from document)::int as documents,
-      (select count(*) from fact where status <> 'pending')::int as decided, (select count(*) from producer_history)::int as history`.execute(
+      (select count(*) from fact where status <> 'pending')::int as decided, (select count(*) from producer_history)::int as history,
+      (select coalesce(sum(version), 0) from trade_target)::int as tv, (select count(*) from audit_event)::int as audit,
+      (select count(*) from account_event)::int as accounts, (select count(*) from app_user)::int as users`.execute(
     ctx.db,
   );
   return JSON.stringify(result.rows[0]);
@@ -86,6 +88,11 @@ const READS = [
   '/api/v1/trade/reported',
   '/api/v1/pairs/{x}',
   '/api/v1/targets',
+  '/api/v1/targets/{x}',
+  '/api/v1/targets/{x}/history',
+  '/api/v1/audit',
+  '/api/v1/users',
+  '/api/v1/tokens',
   '/api/v1/producers',
   '/api/v1/producers/{x}',
   '/api/v1/producers/{x}/history',
@@ -199,6 +206,50 @@ describe('every public endpoint under arbitrary input', () => {
         body: fc.oneof(targetBody, fc.anything()),
       }),
       fc.record({
+        method: fc.constantFrom('PUT' as const, 'DELETE' as const),
+        url: fc
+          .oneof(fc.integer({ min: -1, max: 30 }), text)
+          .map((id) => `/api/v1/targets/${encodeURIComponent(String(id))}`),
+        body: fc.oneof(targetBody, fc.anything()),
+      }),
+      fc.record({
+        method: fc.constant('POST' as const),
+        url: fc
+          .tuple(
+            fc.constantFrom('targets', 'producers', 'meetings'),
+            fc.oneof(fc.integer({ min: -1, max: 30 }), text),
+          )
+          .map(([kind, id]) => `/api/v1/${kind}/${encodeURIComponent(String(id))}/restore`),
+        body: fc.oneof(
+          fc.record({ version: fc.oneof(fc.integer({ min: -1, max: 5 }), text) }),
+          fc.anything(),
+        ),
+      }),
+      fc.record({
+        method: fc.constant('PATCH' as const),
+        url: fc.oneof(fc.constant('demo'), text).map((name) => `/api/v1/users/${encodeURIComponent(name)}`),
+        body: fc.oneof(
+          fc.record(
+            {
+              role: fc.constantFrom('viewer', 'editor', 'boss'),
+              disabled: fc.oneof(fc.boolean(), text),
+              password: text,
+              display_name: fc.oneof(text, fc.constant(null)),
+            },
+            { requiredKeys: [] },
+          ),
+          fc.anything(),
+        ),
+      }),
+      fc.record({
+        method: fc.constant('POST' as const),
+        url: fc.constant('/api/v1/session/password'),
+        body: fc.oneof(
+          fc.record({ current_password: text, new_password: text }, { requiredKeys: [] }),
+          fc.anything(),
+        ),
+      }),
+      fc.record({
         method: fc.constant('POST' as const),
         url: fc.constant('/api/v1/match'),
         body: fc.oneof(
@@ -266,6 +317,12 @@ describe('every public endpoint under arbitrary input', () => {
           ['PUT', '/api/v1/producers/1'],
           ['DELETE', '/api/v1/producers/1'],
           ['POST', '/api/v1/targets'],
+          ['PUT', '/api/v1/targets/1'],
+          ['DELETE', '/api/v1/targets/1'],
+          ['POST', '/api/v1/targets/1/restore'],
+          ['POST', '/api/v1/producers/1/restore'],
+          ['PATCH', '/api/v1/users/demo'],
+          ['POST', '/api/v1/session/password'],
           ['POST', '/api/v1/facts/1/accept'],
           ['POST', '/api/v1/meetings'],
           ['POST', '/api/v1/tokens'],

@@ -13,8 +13,8 @@ beforeAll(async () => {
   ctx = await testContext();
   app = await buildServer(ctx, { webRoot: '/nonexistent' });
   for (const role of ['viewer', 'editor', 'reviewer', 'admin'] as const) {
-    await createUser(ctx.db, { name: `u-${role}`, role, password: `password of ${role}` });
-    tokens[role] = (await createToken(ctx.db, { userName: `u-${role}`, role, name: 'test' })).token;
+    await createUser(ctx.db, { name: `u-${role}`, role, password: `password of ${role}` }, 'setup');
+    tokens[role] = (await createToken(ctx.db, { userName: `u-${role}`, role, name: 'test' }, 'setup')).token;
   }
 });
 afterAll(async () => {
@@ -128,7 +128,7 @@ describe('sessions in a browser', () => {
   });
 
   it('limits failed sign-ins per name (429), even with the right password afterwards', async () => {
-    await createUser(ctx.db, { name: 'target', role: 'viewer', password: 'the right password' });
+    await createUser(ctx.db, { name: 'target', role: 'viewer', password: 'the right password' }, 'setup');
     for (let i = 0; i < 10; i++) {
       const res = await app.inject({
         method: 'POST',
@@ -213,5 +213,256 @@ describe('the audit log', () => {
     expect(restored.json()).toMatchObject({ name: 'Audited corridor', description: null, version: 3 });
     const history = (await app.inject(`/api/v1/corridors/${made.id}/history`)).json();
     expect(history.at(-1)).toMatchObject({ action: 'restore', actor: 'u-admin', version: 3 });
+  });
+});
+
+describe('every write in the audit log, and restores', () => {
+  const admin = () => bearer('admin');
+  const log = async (query: string) =>
+    (await app.inject({ url: `/api/v1/audit?${query}`, headers: admin() })).json().entries as {
+      action: string;
+      actor: string | null;
+      kind: string;
+      before: Record<string, unknown> | null;
+      after: Record<string, unknown> | null;
+    }[];
+
+  it('keeps who stated, changed, deleted and restored a target, and refuses a stale edit', async () => {
+    const body = {
+      scope: { countries: ['KZ', 'UZ'] },
+      value: 10e9,
+      by: '2030',
+      stated_on: '2024-07-12',
+      source: { title: 'Audit test' },
+    };
+    expect((await app.inject({ method: 'POST', url: '/api/v1/targets', payload: body })).statusCode).toBe(
+      401,
+    );
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/v1/targets',
+      payload: body,
+      headers: bearer('editor'),
+    });
+    expect(made.statusCode).toBe(201);
+    const id = made.json().id as number;
+    expect(made.headers.etag).toBe('"1"');
+
+    const edit = (version: string, value: number) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/v1/targets/${id}`,
+        payload: { ...(made.json() as Record<string, unknown>), value },
+        headers: { ...bearer('editor'), 'if-match': version },
+      });
+    expect((await edit('"1"', 12e9)).json()).toMatchObject({ value: 12e9, version: 2 });
+    const stale = await edit('"1"', 13e9);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current_version).toBe(2);
+    const deleted = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/targets/${id}`,
+      headers: { ...bearer('editor'), 'if-match': '"2"' },
+    });
+    expect(deleted.statusCode).toBe(204);
+    expect((await app.inject(`/api/v1/targets/${id}`)).statusCode).toBe(404);
+    const listed = (await app.inject('/api/v1/targets?scope=KZ-UZ')).json().targets as { id: number }[];
+    expect(listed.map((t) => t.id)).not.toContain(id);
+
+    const restore = (headers: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/targets/${id}/restore`,
+        payload: { version: 1 },
+        headers: { ...headers, 'if-match': '"3"' },
+      });
+    expect((await restore(bearer('editor'))).statusCode).toBe(403);
+    const restored = await restore(admin());
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json()).toMatchObject({ value: 10e9, version: 4, by: '2030' });
+    expect((await app.inject(`/api/v1/targets/${id}`)).statusCode).toBe(200);
+
+    const history = (await app.inject(`/api/v1/targets/${id}/history`)).json().history;
+    expect(
+      history.map((h: { action: string; actor: string; version: number }) => [h.action, h.actor, h.version]),
+    ).toEqual([
+      ['create', 'u-editor', 1],
+      ['update', 'u-editor', 2],
+      ['delete', 'u-editor', 3],
+      ['restore', 'u-admin', 4],
+    ]);
+    expect(history[1].before.value).toBe(10e9);
+    expect(history[1].after.value).toBe(12e9);
+    const entries = await log(`entity=target&id=${id}`);
+    expect(entries.map((e) => e.action)).toEqual(['restore', 'delete', 'update', 'create']);
+  });
+
+  it('keeps the reviewer of a reported figure, and every change to an account or token, without secrets', async () => {
+    const { recordReportedFigure } = await import('../trade/index.js');
+    const figure = await ctx.db.transaction().execute((trx) =>
+      recordReportedFigure(
+        trx,
+        {
+          scope: { countries: ['KG', 'TJ'] },
+          flow: 'turnover',
+          value: 1.1e9,
+          currency: 'USD',
+          bound: 'exact',
+          period: { from: '2023-01', to: '2023-12' },
+        },
+        { citation: { title: 'Audit', publisher: 'example.org', published: '2024-01-10' } },
+        'u-reviewer',
+      ),
+    );
+    const reported = await log(`entity=reported&id=${figure.observationId}`);
+    expect(reported).toMatchObject([
+      { action: 'create', actor: 'u-reviewer', after: { value: '1100000000' } },
+    ]);
+
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { name: 'Dana', role: 'editor', password: 'first password here' },
+      headers: admin(),
+    });
+    expect(made.statusCode).toBe(201);
+    const token = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/tokens',
+        payload: { user: 'dana', role: 'editor', name: 'script' },
+        headers: admin(),
+      })
+    ).json().token as string;
+    const asDana = { authorization: `Bearer ${token}` };
+    expect((await corridor('Dana corridor', asDana)).statusCode).toBe(201);
+
+    const patch = (payload: Record<string, unknown>, headers = admin()) =>
+      app.inject({ method: 'PATCH', url: '/api/v1/users/dana', payload, headers });
+    expect((await patch({ role: 'admin' }, bearer('editor'))).statusCode).toBe(403);
+    // Lowered to viewer: the editor token is revoked with it.
+    expect((await patch({ role: 'viewer' })).json()).toMatchObject({ name: 'dana', role: 'viewer' });
+    expect((await corridor('Dana corridor 2', asDana)).statusCode).toBe(401);
+    // Disabled: no more sign-in.
+    expect((await patch({ role: 'editor', disabled: true })).json().disabled_at).not.toBeNull();
+    const signIn = (password: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/session', payload: { name: 'dana', password } });
+    expect((await signIn('first password here')).statusCode).toBe(401);
+    expect(
+      (await patch({ disabled: false, password: 'second password here' })).json().disabled_at,
+    ).toBeNull();
+    expect((await signIn('first password here')).statusCode).toBe(401);
+    expect((await signIn('second password here')).statusCode).toBe(200);
+
+    const userId = made.json().id as number;
+    const users = await log(`entity=user&id=${userId}`);
+    expect(users.map((e) => [e.action, e.actor])).toEqual([
+      ['update', 'u-admin'],
+      ['update', 'u-admin'],
+      ['update', 'u-admin'],
+      ['create', 'u-admin'],
+    ]);
+    expect(users[2]!.after).toMatchObject({ role: 'viewer', tokens_revoked: [expect.any(Number)] });
+    expect(users[0]!.after).toMatchObject({ disabled: false, password: 'changed' });
+    const tokensLogged = await log('entity=token&actor=u-admin');
+    expect(tokensLogged.some((e) => e.action === 'create' && e.after?.user === 'dana')).toBe(true);
+    const text = JSON.stringify(await log('limit=200'));
+    expect(text).not.toContain('second password here');
+    expect(text).not.toContain(token);
+    expect(text).not.toContain('$argon2id');
+  });
+
+  it('lets a signed-in user change their own password, given the current one', async () => {
+    const signIn = async (password: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/session', payload: { name: 'u-viewer', password } });
+    const session = await signIn('password of viewer');
+    const cookie = session.cookies.find((c) => c.name === 'keruen_session')!.value;
+    const headers = { cookie: `keruen_session=${cookie}`, 'x-csrf-token': session.json().csrf_token };
+    const change = (current: string, next: string, h: Record<string, string> = headers) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/session/password',
+        payload: { current_password: current, new_password: next },
+        headers: h,
+      });
+    expect((await change('password of viewer', 'new viewer password', {})).statusCode).toBe(401);
+    expect((await change('not the password', 'new viewer password')).statusCode).toBe(403);
+    const short = await change('password of viewer', 'short');
+    expect(short.statusCode).toBe(400);
+    expect(short.json().errors[0].field).toBe('new_password');
+    expect((await change('password of viewer', 'new viewer password')).statusCode).toBe(204);
+    // The session that changed it goes on; the old password no longer signs in.
+    expect((await app.inject({ url: '/api/v1/session', headers })).json().user.name).toBe('u-viewer');
+    expect((await signIn('password of viewer')).statusCode).toBe(401);
+    expect((await signIn('new viewer password')).statusCode).toBe(200);
+  });
+
+  it('brings back a deleted record and a deleted producer as they were', async () => {
+    const made = (await corridor('Deleted corridor', bearer('editor'))).json();
+    await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/corridors/${made.id}`,
+      headers: { ...bearer('editor'), 'if-match': '"1"' },
+    });
+    expect((await app.inject(`/api/v1/corridors/${made.id}`)).statusCode).toBe(404);
+    const back = await app.inject({
+      method: 'POST',
+      url: `/api/v1/corridors/${made.id}/restore`,
+      payload: { version: 1 },
+      headers: { ...admin(), 'if-match': '"2"' },
+    });
+    expect(back.statusCode).toBe(200);
+    expect((await app.inject(`/api/v1/corridors/${made.id}`)).json()).toMatchObject({
+      name: 'Deleted corridor',
+      version: 3,
+    });
+
+    const producer = await app.inject({
+      method: 'POST',
+      url: '/api/v1/producers',
+      payload: {
+        name: 'Restorable Cement LLP',
+        country: 'KZ',
+        city: 'Shymkent',
+        other_names: [{ name: 'Ресторабл Цемент', lang: 'ru' }],
+        hs_codes: ['252329'],
+      },
+      headers: bearer('editor'),
+    });
+    expect(producer.statusCode).toBe(201);
+    const pid = producer.json().id as number;
+    const renamed = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/producers/${pid}`,
+      payload: { name: 'Renamed Cement LLP', country: 'KZ', city: 'Shymkent' },
+      headers: { ...bearer('editor'), 'if-match': '"1"' },
+    });
+    expect(renamed.statusCode).toBe(200);
+    await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/producers/${pid}`,
+      headers: { ...bearer('editor'), 'if-match': '"2"' },
+    });
+    expect((await app.inject(`/api/v1/producers/${pid}`)).statusCode).toBe(404);
+    const restoreProducer = (headers: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/producers/${pid}/restore`,
+        payload: { version: 1 },
+        headers: { ...headers, 'if-match': '"3"' },
+      });
+    expect((await restoreProducer(bearer('editor'))).statusCode).toBe(403);
+    const restored = await restoreProducer(admin());
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json()).toMatchObject({
+      name: 'Restorable Cement LLP',
+      version: 4,
+      hs_codes: ['252329'],
+      other_names: [expect.objectContaining({ name: 'Ресторабл Цемент' })],
+    });
+    const found = (await app.inject('/api/v1/producers?q=Ресторабл')).json();
+    expect(found.results.map((r: { id: number }) => r.id)).toContain(pid);
+    const history = (await log(`entity=producer&id=${pid}`)).map((e) => [e.action, e.actor]);
+    expect(history[0]).toEqual(['restore', 'u-admin']);
   });
 });

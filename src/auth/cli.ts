@@ -1,11 +1,11 @@
 // `keruen user create|list`, `keruen token create|list|revoke`: accounts from the command line, which
 // works on the database directly (whoever runs it holds the data folder or the database's credentials).
 import type { Command } from 'commander';
-import { parseFormat, printJson, printTable, withContext } from '../cli/index.js';
+import { cliActor, parseFormat, printJson, printTable, withContext } from '../cli/index.js';
 import { ValidationError } from '../errors.js';
 import { ROLES, type Role } from './model.js';
 import { AuthRepository } from './repository.js';
-import { createToken, createUser, listUsers, revokeToken } from './service.js';
+import { createToken, createUser, listUsers, revokeToken, updateUser } from './service.js';
 
 function role(value: string): Role {
   if (!(ROLES as readonly string[]).includes(value))
@@ -42,11 +42,61 @@ export function registerAuthCommands(program: Command): void {
         const format = parseFormat(options.format);
         const password = options.passwordStdin ? await readStdinLine() : undefined;
         const created = await withContext('user create', (ctx) =>
-          createUser(ctx.db, { name, password, role: options.admin ? 'admin' : role(options.role) }),
+          createUser(
+            ctx.db,
+            { name, password, role: options.admin ? 'admin' : role(options.role) },
+            cliActor(),
+          ),
         );
         if (format === 'json') return printJson(created);
         process.stdout.write(
-          `created ${created.name} (${created.role})${password ? '' : '; it has no password: sign in with tokens (keruen token create), or create it again with --password-stdin'}\n`,
+          `created ${created.name} (${created.role})${password ? '' : '; it has no password: sign in with tokens (keruen token create), or give it one with keruen user update NAME --password-stdin'}\n`,
+        );
+      },
+    );
+  user
+    .command('update')
+    .description(
+      "change a user's role, password, or whether they may sign in (a disabled user's sessions and tokens stop working)",
+    )
+    .argument('<name>', 'sign-in name')
+    .option('--role <role>', `${ROLES.join(', ')}`)
+    .option('--disable', 'the user may no longer sign in or use tokens')
+    .option('--enable', 'the user may sign in again')
+    .option('--password-stdin', 'read a new password from the first line of standard input')
+    .option('--format <format>', 'json or table', 'table')
+    .action(
+      async (
+        name: string,
+        options: {
+          role?: string;
+          disable?: boolean;
+          enable?: boolean;
+          passwordStdin?: boolean;
+          format: string;
+        },
+      ) => {
+        const format = parseFormat(options.format);
+        if (options.disable && options.enable)
+          throw new ValidationError('give --disable or --enable, not both', [
+            { field: '--disable', reason: 'contradicts --enable' },
+          ]);
+        const password = options.passwordStdin ? await readStdinLine() : undefined;
+        const updated = await withContext('user update', (ctx) =>
+          updateUser(
+            ctx.db,
+            name,
+            {
+              role: options.role === undefined ? undefined : role(options.role),
+              disabled: options.disable ? true : options.enable ? false : undefined,
+              password,
+            },
+            cliActor(),
+          ),
+        );
+        if (format === 'json') return printJson(updated);
+        process.stdout.write(
+          `${updated.name}: ${updated.role}${updated.disabled_at ? `, disabled since ${updated.disabled_at}` : ''}${password ? ', password changed' : ''}\n`,
         );
       },
     );
@@ -95,7 +145,7 @@ export function registerAuthCommands(program: Command): void {
             ]);
           userName = admins[0]!.name;
         }
-        return createToken(ctx.db, { userName, role: role(options.role), name: options.name });
+        return createToken(ctx.db, { userName, role: role(options.role), name: options.name }, cliActor());
       });
       if (format === 'json')
         return printJson({ token: created.token, id: created.id, user: created.user, role: created.role });
@@ -131,7 +181,7 @@ export function registerAuthCommands(program: Command): void {
           { field: 'id', value: id, reason: 'not a number' },
         ]);
       await withContext('token revoke', (ctx) =>
-        revokeToken(ctx.db, Number(id), { userId: 0, name: 'cli', role: 'admin', via: 'token' }),
+        revokeToken(ctx.db, Number(id), { userId: 0, name: cliActor(), role: 'admin', via: 'token' }),
       );
       process.stdout.write(`revoked token ${id}\n`);
     });

@@ -4,8 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { ForbiddenError } from '../errors.js';
-import type { Actor, Role } from './model.js';
-import { SESSION_COOKIE } from './routes.js';
+import { type Actor, type Role, SESSION_COOKIE } from './model.js';
 import { actorOfSession, actorOfToken, authorize } from './service.js';
 
 declare module 'fastify' {
@@ -21,6 +20,7 @@ export function neededRoles(method: string, route: string): readonly Role[] | nu
   const at = `${method} ${route}`;
   if (at === 'POST /api/v1/session' || at === 'DELETE /api/v1/session' || at === 'POST /api/v1/match')
     return null;
+  if (at === 'POST /api/v1/session/password') return ['viewer'];
   if (/^POST \/api\/v1\/facts\/:id\/(accept|reject)$/.test(at)) return ['reviewer'];
   if (at === 'POST /api/v1/documents') return ['editor', 'reviewer'];
   if (route.startsWith('/api/v1/users') || route.startsWith('/api/v1/tokens') || route.endsWith('/restore'))

@@ -1,6 +1,9 @@
 // Accounts and roles: who may change what. Reading public data needs no account.
 import { z } from 'zod';
 
+/** The cookie that carries a browser session. */
+export const SESSION_COOKIE = 'keruen_session';
+
 export const ROLES = ['viewer', 'editor', 'reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -64,6 +64,32 @@ export class AuthRepository {
     await sql`update app_user set password_hash = ${hash} where id = ${userId}`.execute(this.db);
   }
 
+  async updateUser(
+    userId: number,
+    change: { role: Role; display_name: string | null; disabled: boolean },
+  ): Promise<void> {
+    await sql`
+      update app_user set role = ${change.role}, display_name = ${change.display_name},
+        disabled_at = case when ${change.disabled}::boolean then coalesce(disabled_at, now()) end
+      where id = ${userId}`.execute(this.db);
+  }
+
+  /** Revokes a user's live tokens whose role is not among `allowed`; their ids. */
+  async revokeTokensBeyond(userId: number, allowed: readonly Role[]): Promise<number[]> {
+    const r = await sql<{ id: number }>`
+      update api_token set revoked_at = now()
+      where user_id = ${userId} and revoked_at is null and role <> all(${allowed as Role[]}::text[])
+      returning id`.execute(this.db);
+    return r.rows.map((row) => row.id);
+  }
+
+  /** Ends a user's sessions, but the one whose hash is `keep`. */
+  async deleteSessionsOf(userId: number, keep?: string): Promise<void> {
+    await sql`delete from user_session where user_id = ${userId} and id_hash <> ${keep ?? ''}`.execute(
+      this.db,
+    );
+  }
+
   async insertToken(token: {
     user_id: number;
     name: string;
@@ -104,11 +130,16 @@ export class AuthRepository {
     return r.rows;
   }
 
-  async revokeToken(id: number, userId?: number): Promise<boolean> {
-    const r = await sql`
+  /** Revokes a live token (of `userId` when given); the token as it was, or undefined. */
+  async revokeToken(
+    id: number,
+    userId?: number,
+  ): Promise<{ name: string; role: Role; user_id: number } | undefined> {
+    const r = await sql<{ name: string; role: Role; user_id: number }>`
       update api_token set revoked_at = now() where id = ${id} and revoked_at is null
-      ${userId === undefined ? sql`` : sql`and user_id = ${userId}`}`.execute(this.db);
-    return Number(r.numAffectedRows ?? 0) > 0;
+      ${userId === undefined ? sql`` : sql`and user_id = ${userId}`}
+      returning name, role, user_id`.execute(this.db);
+    return r.rows[0];
   }
 
   async insertSession(session: {
@@ -168,10 +199,47 @@ export interface AuditRow {
   after: Record<string, unknown> | null;
 }
 
+/** One write that no capability's own history keeps, as the audit log keeps it (never a secret). */
+export interface AuditEvent {
+  entity: 'target' | 'reported' | 'user' | 'token';
+  entity_id: number;
+  /** The entity's version after the write; 1 for entities without versions. */
+  version: number;
+  action: 'create' | 'update' | 'delete' | 'restore' | 'add_source' | 'revoke';
+  actor: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+const ACCOUNT_ENTITIES = new Set<string>(['user', 'token']);
+
 /** SQL of the audit log: every write kept by the capabilities (records' and producers' histories, decisions
- * on facts), newest first, as one list. */
+ * on facts, the audit events of targets, reported figures, accounts and tokens, runs of the official
+ * statistics' import), newest first, as one list. */
 export class AuditRepository {
   constructor(private readonly db: Executor) {}
+
+  /** Keeps an event: of data in audit_event (exported with the data), of accounts in account_event. */
+  async add(event: AuditEvent): Promise<void> {
+    await this.db
+      .insertInto(ACCOUNT_ENTITIES.has(event.entity) ? 'account_event' : 'audit_event')
+      .values({
+        ...event,
+        before: event.before === null ? null : JSON.stringify(event.before),
+        after: event.after === null ? null : JSON.stringify(event.after),
+      })
+      .execute();
+  }
+
+  /** The audit events of one entity, oldest first. */
+  async of(entity: AuditEvent['entity'], id: number): Promise<(AuditEvent & { at: string })[]> {
+    const r = await sql<AuditEvent & { at: string }>`
+      select entity, entity_id, version, action, actor, before, after,
+        to_char(changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at
+      from ${sql.table(ACCOUNT_ENTITIES.has(entity) ? 'account_event' : 'audit_event')}
+      where entity = ${entity} and entity_id = ${id} order by id`.execute(this.db);
+    return r.rows;
+  }
 
   async entries(
     filters: { entity?: string; kind?: string; entityId?: number; actor?: string },
@@ -201,6 +269,17 @@ export class AuditRepository {
         select 'fact', f.id, f.kind, f.id, f.version, f.status, f.decided_by, f.decided_at, f.proposed,
           coalesce(f.edited, f.proposed)
         from fact f where f.decided_at is not null
+        union all
+        select e.entity, e.entity_id, e.entity, e.id, e.version, e.action, e.actor, e.changed_at, e.before, e.after
+        from audit_event e
+        union all
+        select e.entity, e.entity_id, e.entity, e.id, e.version, e.action, e.actor, e.changed_at, e.before, e.after
+        from account_event e
+        union all
+        select 'trade_import', i.id, i.dataset, i.id, 1, 'import', null, i.started_at, null,
+          jsonb_build_object('file', i.file, 'finished_at', i.finished_at, 'rows_read', i.rows_read,
+            'imported', i.imported, 'updated', i.updated, 'unchanged', i.unchanged, 'rejected', i.rejected)
+        from trade_import i
       ) a
       where ${sql.join(where, sql` and `)}
       order by a.changed_at desc, a.entity desc, a.id desc

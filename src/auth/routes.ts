@@ -2,10 +2,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { ROLES } from './model.js';
+import { actorName } from './http.js';
+import { ROLES, SESSION_COOKIE } from './model.js';
 import {
   auditLog,
   authorize,
+  changePassword,
   createToken,
   createUser,
   listTokens,
@@ -14,9 +16,8 @@ import {
   SESSION_HOURS,
   signIn,
   signOut,
+  updateUser,
 } from './service.js';
-
-export const SESSION_COOKIE = 'keruen_session';
 
 const sessionSchema = z.object({
   user: z.object({ name: z.string(), role: z.enum(ROLES) }).nullable(),
@@ -71,15 +72,36 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return reply.code(204).send();
     });
 
+    app.post(
+      '/session/password',
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: 'Change your own password (give the current one); your other sessions end',
+          body: z.object({ current_password: z.string().min(1).max(200), new_password: z.string().max(200) }),
+        },
+      },
+      async (req, reply) => {
+        await changePassword(ctx.db, authorize(req.actor, ['viewer']), {
+          current: req.body.current_password,
+          next: req.body.new_password,
+          keepSession: req.actor?.via === 'session' ? req.cookies[SESSION_COOKIE] : undefined,
+        });
+        return reply.code(204).send();
+      },
+    );
+
     app.get(
       '/audit',
       {
         schema: {
           tags: ['accounts'],
           summary:
-            'The audit log (admins): every write of records, producers and fact decisions, newest first, with who made it and the change',
+            'The audit log (admins): every write of records, producers, targets, reported figures, accounts and tokens, every fact decision and statistics import, newest first, with who made it and the change',
           querystring: z.object({
-            entity: z.enum(['record', 'producer', 'fact']).optional(),
+            entity: z
+              .enum(['record', 'producer', 'fact', 'target', 'reported', 'trade_import', 'user', 'token'])
+              .optional(),
             kind: z.string().max(40).optional().describe('a kind of record (meeting, project …) or of fact'),
             id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
             actor: z.string().max(100).optional(),
@@ -114,9 +136,43 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const user = await createUser(ctx.db, { ...req.body, displayName: req.body.display_name });
+        const user = await createUser(
+          ctx.db,
+          { ...req.body, displayName: req.body.display_name },
+          actorName(req),
+        );
         return reply.code(201).send(user);
       },
+    );
+
+    app.patch(
+      '/users/:name',
+      {
+        schema: {
+          tags: ['accounts'],
+          summary:
+            "Change a user's role, display name, password, or whether they may sign in (admins); a lowered role revokes the tokens it no longer covers",
+          params: z.object({ name: z.string().max(63) }),
+          body: z.object({
+            role: z.enum(ROLES).optional(),
+            display_name: z.string().max(200).nullable().optional(),
+            disabled: z.boolean().optional(),
+            password: z.string().max(200).optional(),
+          }),
+        },
+      },
+      async (req) =>
+        updateUser(
+          ctx.db,
+          req.params.name,
+          {
+            role: req.body.role,
+            displayName: req.body.display_name,
+            disabled: req.body.disabled,
+            password: req.body.password,
+          },
+          actorName(req),
+        ),
     );
 
     app.get(
@@ -145,7 +201,11 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         reply
           .code(201)
           .send(
-            await createToken(ctx.db, { userName: req.body.user, role: req.body.role, name: req.body.name }),
+            await createToken(
+              ctx.db,
+              { userName: req.body.user, role: req.body.role, name: req.body.name },
+              actorName(req),
+            ),
           ),
     );
 

@@ -2,7 +2,7 @@
 // browser sessions with a CSRF token, sign-in rate limiting.
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/index.js';
 import {
   AppError,
@@ -14,7 +14,7 @@ import {
 } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../lib/index.js';
 import { type Actor, GRANTS, passwordSchema, type Role, userNameSchema } from './model.js';
-import { AuditRepository, AuthRepository } from './repository.js';
+import { type AuditEvent, AuditRepository, AuthRepository, type UserRow } from './repository.js';
 
 export const SESSION_HOURS = 12;
 /** Failed sign-ins allowed per name, and per address, within the window. */
@@ -28,31 +28,121 @@ export class TooManyAttemptsError extends AppError {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+function checkedPassword(value: string, field = 'password'): string {
+  const password = passwordSchema.safeParse(value);
+  if (!password.success)
+    throw new ValidationError('bad password', [{ field, reason: password.error.issues[0]!.message }]);
+  return password.data;
+}
+
+/** What the audit log keeps of a user (never the password's hash). */
+function userSnapshot(user: Pick<UserRow, 'name' | 'role' | 'display_name' | 'disabled_at'>) {
+  return {
+    name: user.name,
+    role: user.role,
+    display_name: user.display_name,
+    disabled: user.disabled_at !== null,
+  };
+}
+
 export async function createUser(
   db: Kysely<DB>,
   input: { name: string; password?: string; role: Role; displayName?: string },
+  actor: string,
 ): Promise<{ id: number; name: string; role: Role }> {
   const name = userNameSchema.safeParse(input.name);
   if (!name.success)
     throw new ValidationError('bad user name', [
       { field: 'name', value: input.name, reason: name.error.issues[0]!.message },
     ]);
-  if (input.password !== undefined) {
-    const password = passwordSchema.safeParse(input.password);
-    if (!password.success)
-      throw new ValidationError('bad password', [
-        { field: 'password', reason: password.error.issues[0]!.message },
-      ]);
-  }
-  const repo = new AuthRepository(db);
-  if (await repo.userByName(name.data)) throw new ConflictError(`a user called ${name.data} exists`);
-  const id = await repo.insertUser({
-    name: name.data,
-    display_name: input.displayName ?? null,
-    password_hash: input.password === undefined ? null : await hash(input.password),
-    role: input.role,
+  if (input.password !== undefined) checkedPassword(input.password);
+  const passwordHash = input.password === undefined ? null : await hash(input.password);
+  return db.transaction().execute(async (trx) => {
+    const repo = new AuthRepository(trx);
+    if (await repo.userByName(name.data)) throw new ConflictError(`a user called ${name.data} exists`);
+    const user = { name: name.data, display_name: input.displayName ?? null, role: input.role };
+    const id = await repo.insertUser({ ...user, password_hash: passwordHash });
+    await writeAudit(trx, {
+      entity: 'user',
+      entity_id: id,
+      version: 1,
+      action: 'create',
+      actor,
+      before: null,
+      after: userSnapshot({ ...user, disabled_at: null }),
+    });
+    return { id, name: name.data, role: input.role };
   });
-  return { id, name: name.data, role: input.role };
+}
+
+/** Changes a user's role, display name, disabled state or password (admins). A disabled user's sessions end
+ * and their tokens stop working; a lowered role revokes the tokens it no longer covers. */
+export async function updateUser(
+  db: Kysely<DB>,
+  userName: string,
+  change: { role?: Role; displayName?: string | null; disabled?: boolean; password?: string },
+  actor: string,
+): Promise<Omit<UserRow, 'password_hash'>> {
+  if (change.password !== undefined) checkedPassword(change.password);
+  const passwordHash = change.password === undefined ? undefined : await hash(change.password);
+  return db.transaction().execute(async (trx) => {
+    const repo = new AuthRepository(trx);
+    const user = await repo.userByName(userName.trim().toLowerCase());
+    if (!user) throw new NotFoundError(`no user is called ${userName}`);
+    const next = {
+      role: change.role ?? user.role,
+      display_name: change.displayName === undefined ? user.display_name : change.displayName,
+      disabled: change.disabled ?? user.disabled_at !== null,
+    };
+    await repo.updateUser(user.id, next);
+    if (passwordHash !== undefined) await repo.setPassword(user.id, passwordHash);
+    if (next.disabled || passwordHash !== undefined) await repo.deleteSessionsOf(user.id);
+    const revoked = await repo.revokeTokensBeyond(user.id, GRANTS[next.role]);
+    const after = (await repo.userByName(user.name))!;
+    await writeAudit(trx, {
+      entity: 'user',
+      entity_id: user.id,
+      version: 1,
+      action: 'update',
+      actor,
+      before: userSnapshot(user),
+      after: {
+        ...userSnapshot(after),
+        ...(passwordHash !== undefined ? { password: 'changed' } : {}),
+        ...(revoked.length > 0 ? { tokens_revoked: revoked } : {}),
+      },
+    });
+    const { password_hash: _p, ...shown } = after;
+    return shown;
+  });
+}
+
+/** A signed-in user changes their own password, giving the current one; their other sessions end. */
+export async function changePassword(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: { current: string; next: string; keepSession?: string },
+): Promise<void> {
+  checkedPassword(input.next, 'new_password');
+  const repo = new AuthRepository(db);
+  const user = await repo.userByName(actor.name);
+  const ok = user?.password_hash ? await verify(user.password_hash, input.current).catch(() => false) : false;
+  if (!user || !ok) throw new ForbiddenError('the current password is not right');
+  const passwordHash = await hash(input.next);
+  await db.transaction().execute(async (trx) => {
+    const inTrx = new AuthRepository(trx);
+    await inTrx.setPassword(user.id, passwordHash);
+    await inTrx.deleteSessionsOf(user.id, input.keepSession && sha256(input.keepSession));
+    await writeAudit(trx, {
+      entity: 'user',
+      entity_id: user.id,
+      version: 1,
+      action: 'update',
+      actor: actor.name,
+      before: null,
+      after: { password: 'changed' },
+    });
+  });
 }
 
 export async function listUsers(db: Kysely<DB>) {
@@ -63,6 +153,7 @@ export async function listUsers(db: Kysely<DB>) {
 export async function createToken(
   db: Kysely<DB>,
   input: { userName: string; role: Role; name: string },
+  actor: string,
 ): Promise<{ id: number; token: string; role: Role; user: string }> {
   const repo = new AuthRepository(db);
   const user = await repo.userByName(input.userName.toLowerCase());
@@ -72,12 +163,25 @@ export async function createToken(
       { field: 'role', value: input.role, reason: `must be within ${user.role}` },
     ]);
   const token = `kru_${randomBytes(24).toString('base64url')}`;
-  const id = await repo.insertToken({
-    user_id: user.id,
-    name: input.name,
-    prefix: token.slice(0, 10),
-    token_hash: sha256(token),
-    role: input.role,
+  const shown = { user: user.name, name: input.name, prefix: token.slice(0, 10), role: input.role };
+  const id = await db.transaction().execute(async (trx) => {
+    const made = await new AuthRepository(trx).insertToken({
+      user_id: user.id,
+      name: input.name,
+      prefix: shown.prefix,
+      token_hash: sha256(token),
+      role: input.role,
+    });
+    await writeAudit(trx, {
+      entity: 'token',
+      entity_id: made,
+      version: 1,
+      action: 'create',
+      actor,
+      before: null,
+      after: shown,
+    });
+    return made;
   });
   return { id, token, role: input.role, user: user.name };
 }
@@ -87,11 +191,22 @@ export async function listTokens(db: Kysely<DB>, actor: Actor) {
 }
 
 export async function revokeToken(db: Kysely<DB>, id: number, actor: Actor): Promise<void> {
-  const done = await new AuthRepository(db).revokeToken(
-    id,
-    actor.role === 'admin' ? undefined : actor.userId,
-  );
-  if (!done) throw new NotFoundError(`no live token of yours has the id ${id}`);
+  await db.transaction().execute(async (trx) => {
+    const revoked = await new AuthRepository(trx).revokeToken(
+      id,
+      actor.role === 'admin' ? undefined : actor.userId,
+    );
+    if (!revoked) throw new NotFoundError(`no live token of yours has the id ${id}`);
+    await writeAudit(trx, {
+      entity: 'token',
+      entity_id: id,
+      version: 1,
+      action: 'revoke',
+      actor: actor.name,
+      before: { name: revoked.name, role: revoked.role, user_id: revoked.user_id },
+      after: null,
+    });
+  });
 }
 
 /** The actor a bearer token names, or undefined for an unknown or revoked one. */
@@ -162,7 +277,7 @@ export function authorize(actor: Actor | undefined, needed: readonly Role[]): Ac
 export async function ensureDemoAccount(db: Kysely<DB>): Promise<{ name: string; password: string }> {
   const account = { name: 'demo', password: 'keruen-demo' };
   if (!(await new AuthRepository(db).userByName(account.name)))
-    await createUser(db, { ...account, role: 'admin', displayName: 'Demo' });
+    await createUser(db, { ...account, role: 'admin', displayName: 'Demo' }, 'demo');
   return account;
 }
 
@@ -175,6 +290,20 @@ const isAuditCursor = (v: unknown): v is [string, string, number] =>
   typeof v[0] === 'string' &&
   typeof v[1] === 'string' &&
   Number.isInteger(v[2]);
+
+/** Records a write in the audit log, in the transaction of the write. */
+export async function writeAudit(db: Kysely<DB> | Transaction<DB>, event: AuditEvent): Promise<void> {
+  await new AuditRepository(db).add(event);
+}
+
+/** The audit events of one target, reported figure, user or token, oldest first. */
+export async function auditEventsOf(
+  db: Kysely<DB> | Transaction<DB>,
+  entity: AuditEvent['entity'],
+  id: number,
+): Promise<(AuditEvent & { at: string })[]> {
+  return new AuditRepository(db).of(entity, id);
+}
 
 /** The audit log, newest first, in keyset pages. */
 export async function auditLog(

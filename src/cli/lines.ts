@@ -1,6 +1,7 @@
 // Writing a generated dataset (a header and lines) to a file or standard output, with backpressure; and the
-// whole-number options the generators take.
+// whole-number options the generators take, and who a write made at the shell is recorded under.
 import { createWriteStream } from 'node:fs';
+import { userInfo } from 'node:os';
 import { ValidationError } from '../errors.js';
 
 /** Writes `header` and each line to `file` (or standard output); an error of the stream is thrown. */
@@ -54,4 +55,14 @@ export function countryCodes(value: string | undefined, flag = '--country'): str
       { field: flag, value: bad.join(','), reason: 'not a two-letter code' },
     ]);
   return codes;
+}
+
+/** Who a write made at the shell is recorded under: `--as NAME` when given, else the system user. */
+export function cliActor(as?: string): string {
+  if (as) return as;
+  try {
+    return userInfo().username;
+  } catch {
+    return 'cli';
+  }
 }

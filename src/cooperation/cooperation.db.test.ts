@@ -465,6 +465,8 @@ describe('export and restore', () => {
     expect(exported.tables.producer).toBeGreaterThan(40);
     expect(exported.tables.trade_target).toBeGreaterThan(10);
     expect(exported.tables.producer_history).toBeGreaterThan(40);
+    // The audit events of the demo's targets and figures travel with them.
+    expect(exported.tables.audit_event).toBeGreaterThan(10);
     const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
     expect(descriptor.profile).toBe('tabular-data-package');
     const meeting = descriptor.resources.find((r: { name: string }) => r.name === 'meeting');

@@ -188,6 +188,19 @@ export interface TradeTargetTable {
   fact_id: number | null;
   version: Generated<number>;
   created_at: Generated<Date>;
+  deleted_at: Date | null;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  entity: string;
+  entity_id: number;
+  version: Generated<number>;
+  action: string;
+  actor: string | null;
+  changed_at: Generated<Date>;
+  before: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  after: ColumnType<Record<string, unknown> | null, string | null, string | null>;
 }
 
 export interface ProducerTable {
@@ -255,6 +268,8 @@ export interface ProducerHistoryTable {
 }
 
 export interface DB {
+  account_event: AuditEventTable;
+  audit_event: AuditEventTable;
   producer: ProducerTable;
   producer_history: ProducerHistoryTable;
   producer_name: ProducerNameTable;

@@ -1,9 +1,8 @@
 // `keruen ingest FILE|DIR` and `keruen review …`: documents and the review queue from the command line.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
-import { countProgress, parseFormat, printJson, printTable, withContext } from '../cli/index.js';
+import { cliActor, countProgress, parseFormat, printJson, printTable, withContext } from '../cli/index.js';
 import { ValidationError } from '../errors.js';
 import { today } from '../reference/index.js';
 import {
@@ -30,15 +29,6 @@ export function documentFiles(path: string): string[] {
     .filter((f) => /\.(md|txt)$/i.test(f))
     .sort()
     .map((f) => join(path, f));
-}
-
-function reviewer(as: string | undefined): string {
-  if (as) return as;
-  try {
-    return userInfo().username;
-  } catch {
-    return 'cli';
-  }
 }
 
 function describeFact(item: ReviewItem): string {
@@ -182,7 +172,7 @@ export function registerDocumentCommands(program: Command): void {
         const view = await decideFromCli('review accept', id, options.expectVersion, (version) => ({
           action: 'accept',
           version,
-          reviewer: reviewer(options.as),
+          reviewer: cliActor(options.as),
           edited,
         }));
         if (format === 'json') return printJson(view);
@@ -209,7 +199,7 @@ export function registerDocumentCommands(program: Command): void {
         const view = await decideFromCli('review reject', id, options.expectVersion, (version) => ({
           action: 'reject',
           version,
-          reviewer: reviewer(options.as),
+          reviewer: cliActor(options.as),
           reason: options.reason,
         }));
         if (format === 'json') return printJson(view);

@@ -348,7 +348,7 @@ export async function decideFact(db: Kysely<DB>, id: number, decision: Decision)
 /** Turns an accepted fact into the record it states; returns whether a record was made. */
 async function applyFact(trx: Transaction<DB>, row: FactRow, fact: Fact, actor: string): Promise<boolean> {
   if (fact.kind === 'trade_turnover') {
-    await recordReportedFigure(trx, fact, { factId: row.id });
+    await recordReportedFigure(trx, fact, { factId: row.id }, actor);
     return true;
   }
   if (fact.kind === 'trade_target') {
@@ -369,6 +369,7 @@ async function applyFact(trx: Transaction<DB>, row: FactRow, fact: Fact, actor: 
         },
       },
       row.id,
+      actor,
     );
     return true;
   }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import {
+  cliActor,
   fileProgress,
   parseFormat,
   printJson,
@@ -188,10 +189,10 @@ export function registerProducerCommands(
     .argument('<into>', 'the producer that stays')
     .argument('<from>', 'the producer merged into it')
     .requiredOption('--expect-version <n>', 'the version of INTO you reviewed (as shown by producers show)')
-    .option('--as <name>', 'who merges', process.env.USER ?? 'cli')
+    .option('--as <name>', 'who merges (default: the system user)')
     .option('--format <format>', 'json or table', 'table')
     .action(
-      async (into: string, from: string, options: { expectVersion: string; as: string; format: string }) => {
+      async (into: string, from: string, options: { expectVersion: string; as?: string; format: string }) => {
         const format = parseFormat(options.format);
         const merged = await withContext('producers merge', (ctx) =>
           mergeProducers(
@@ -199,7 +200,7 @@ export function registerProducerCommands(
             positiveInt(into, 'into'),
             positiveInt(from, 'from'),
             positiveInt(options.expectVersion, '--expect-version'),
-            options.as,
+            cliActor(options.as),
           ),
         );
         if (format === 'json') return printJson(merged);

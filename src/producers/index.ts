@@ -17,6 +17,7 @@ export {
   getProducer,
   mergeProducers,
   producerHistory,
+  restoreProducer,
   searchForEvaluation,
   searchProducers,
   updateProducer,

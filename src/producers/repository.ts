@@ -145,16 +145,22 @@ export class ProducerRepository {
     expected: number,
     row: ProducerRow,
     contentHash: string,
+    revive = false,
   ): Promise<number | undefined> {
-    const updated = await this.db
+    let query = this.db
       .updateTable('producer')
-      .set({ ...row, content_hash: contentHash, version: sql`version + 1`, updated_at: sql`now()` })
+      .set({
+        ...row,
+        content_hash: contentHash,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+        deleted_at: null,
+      })
       .where('id', '=', id)
       .where('version', '=', expected)
-      .where('merged_into', 'is', null)
-      .where('deleted_at', 'is', null)
-      .returning('version')
-      .executeTakeFirst();
+      .where('merged_into', 'is', null);
+    if (!revive) query = query.where('deleted_at', 'is', null);
+    const updated = await query.returning('version').executeTakeFirst();
     return updated?.version;
   }
 
@@ -218,7 +224,7 @@ export class ProducerRepository {
   async addHistory(entry: {
     producer_id: number;
     version: number;
-    action: 'create' | 'update' | 'delete' | 'merge';
+    action: 'create' | 'update' | 'delete' | 'merge' | 'restore';
     actor: string;
     before: Record<string, unknown> | null | undefined;
     after: Record<string, unknown> | null | undefined;

@@ -15,6 +15,7 @@ import {
   getProducer,
   mergeProducers,
   producerHistory,
+  restoreProducer,
   searchProducers,
   updateProducer,
 } from './service.js';
@@ -187,6 +188,32 @@ export function producerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           req.params.id,
           versionFromIfMatch(req.headers['if-match']),
           req.body,
+          actorName(req),
+        );
+        reply.header('etag', etagOf(producer.version));
+        return producer;
+      },
+    );
+
+    app.post(
+      '/producers/:id/restore',
+      {
+        schema: {
+          tags: ['producers'],
+          summary:
+            'Write a producer back as it was at an earlier version, deleted or not (admins; If-Match: its current version)',
+          params: idParams,
+          headers: z.object({ 'if-match': z.string().optional() }),
+          body: z.object({ version: z.number().int().positive() }),
+          response: { 200: producerSchema },
+        },
+      },
+      async (req, reply) => {
+        const producer = await restoreProducer(
+          ctx.db,
+          req.params.id,
+          req.body.version,
+          versionFromIfMatch(req.headers['if-match']),
           actorName(req),
         );
         reply.header('etag', etagOf(producer.version));

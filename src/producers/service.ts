@@ -6,7 +6,13 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../lib/index.js';
 import { HS_BUILTIN_VERSION } from '../reference/index.js';
 import { stageProducer } from './import.js';
-import { type Producer, type ProducerInput, type SearchQuery, searchQuerySchema } from './model.js';
+import {
+  type Producer,
+  type ProducerInput,
+  producerInputSchema,
+  type SearchQuery,
+  searchQuerySchema,
+} from './model.js';
 import { certificationKey, placeKey, producerNames } from './normalize.js';
 import { hsCodesOfWords } from './products.js';
 import { type Candidate, loadLookups, ProducerRepository, type StoredProducer } from './repository.js';
@@ -100,9 +106,11 @@ export async function createProducer(db: Kysely<DB>, given: ProducerInput, actor
   return getProducer(db, id);
 }
 
-async function current(repo: ProducerRepository, id: number): Promise<StoredProducer> {
+/** A live producer (or, with `deleted`, also a deleted one; never one merged into another). */
+async function current(repo: ProducerRepository, id: number, deleted = false): Promise<StoredProducer> {
   const row = await repo.get(id);
-  if (!row || row.deleted_at || row.merged_into !== null) throw new NotFoundError(`no producer ${id}`);
+  if (!row || (row.deleted_at && !deleted) || row.merged_into !== null)
+    throw new NotFoundError(`no producer ${id}`);
   return row;
 }
 
@@ -115,34 +123,36 @@ function stale(id: number, row: StoredProducer, expected: number): ConflictError
   );
 }
 
-/** Replaces a producer's fields when `expected` is its current version (else 409 with the current version). */
+/** Replaces a producer's fields when `expected` is its current version (else 409 with the current version).
+ * A restore may also bring a deleted producer back. */
 export async function updateProducer(
   db: Kysely<DB>,
   id: number,
   expected: number,
   given: ProducerInput,
   actor: string,
+  action: 'update' | 'restore' = 'update',
 ): Promise<Producer> {
   const input = await checked(db, given);
   const staged = stageProducer(0, input);
   await db.transaction().execute(async (trx) => {
     const repo = new ProducerRepository(trx);
-    const row = await current(repo, id);
+    const row = await current(repo, id, action === 'restore');
     if (row.version !== expected) throw stale(id, row, expected);
     const other = await repo.findActive(staged.row.natural_key, input.country, staged.row.national_id);
     if (other && other.id !== id)
       throw new ConflictError(`producer ${other.id} has the same national identifier, or name and city`, {
         id: other.id,
       });
-    const before = await repo.snapshot(id);
-    const version = await repo.update(id, expected, staged.row, staged.contentHash);
+    const before = row.deleted_at ? null : await repo.snapshot(id);
+    const version = await repo.update(id, expected, staged.row, staged.contentHash, action === 'restore');
     if (version === undefined) throw stale(id, (await repo.get(id))!, expected);
     await repo.replaceNames(id, staged.names);
     await repo.addSource(id, 'api', actor);
     await repo.addHistory({
       producer_id: id,
       version,
-      action: 'update',
+      action,
       actor,
       before,
       after: await repo.snapshot(id),
@@ -166,6 +176,26 @@ export async function deleteProducer(
     if (version === undefined) throw stale(id, (await repo.get(id))!, expected);
     await repo.addHistory({ producer_id: id, version, action: 'delete', actor, before, after: null });
   });
+}
+
+/** Writes a producer back as it was at an earlier version, deleted or not (If-Match: its current version),
+ * as a new version marked `restore`. A producer merged into another stays merged. */
+export async function restoreProducer(
+  db: Kysely<DB>,
+  id: number,
+  toVersion: number,
+  expected: number,
+  actor: string,
+): Promise<Producer> {
+  const entry = (await producerHistory(db, id)).find((h) => h.version === toVersion && h.after);
+  if (!entry)
+    throw new NotFoundError(
+      `version ${toVersion} of producer ${id} is not in its history (or was its deletion)`,
+    );
+  const stored = Object.fromEntries(
+    Object.entries(entry.after as Record<string, unknown>).filter(([, value]) => value !== null),
+  );
+  return updateProducer(db, id, expected, producerInputSchema.parse(stored), actor, 'restore');
 }
 
 export async function producerHistory(db: Kysely<DB>, id: number) {

@@ -49,7 +49,7 @@ interface TableResource {
 }
 
 /** Tables of other capabilities that a package carries, their columns read from the database itself:
- * the producers registry, and trade figures and targets stated in documents. Official statistics are
+ * the producers registry, trade figures and targets stated in documents, and the audit log's events. Official statistics are
  * not carried (they are datasets, imported again from their files). */
 const INTROSPECTED: Omit<TableResource, 'fields'>[] = [
   { table: 'trade_reported', identity: true },
@@ -83,6 +83,9 @@ const INTROSPECTED: Omit<TableResource, 'fields'>[] = [
     identity: true,
     foreignKeys: [{ fields: 'producer_id', reference: { resource: 'producer', fields: 'id' } }],
   },
+  // The audit events of targets, reported figures, accounts and tokens (the accounts themselves stay with
+  // their installation: passwords and tokens are never exported).
+  { table: 'audit_event', identity: true },
 ];
 
 function sqlType(type: string): FrictionlessType {
@@ -395,7 +398,7 @@ export async function importPackage(
     const held = await repo.heldRows();
     if (held > 0)
       throw new ValidationError(
-        `the database already holds ${held} records or documents: restore into an empty one`,
+        `the database already holds ${held} records, documents, producers or trade figures: restore into an empty one`,
         [{ field: 'database', reason: 'not empty' }],
       );
     for (const table of tables) {

@@ -172,19 +172,21 @@ export class RecordRepository {
     return id;
   }
 
-  /** Writes a new version when the stored one is `expected`; returns the new version, or undefined. */
+  /** Writes a new version when the stored one is `expected` (and live, unless `revive`: then a deleted record
+   * comes back); returns the new version, or undefined. */
   async update(
     spec: KindSpec,
     id: number,
     expected: number,
     common: CommonValues,
     fields: Fields,
+    revive = false,
   ): Promise<number | undefined> {
     const updated = await sql<{ version: number }>`
       update coop_record set natural_key = ${common.natural_key}, label = ${common.label},
         countries = ${common.countries}::text[], dated = ${common.dated}::date,
-        version = version + 1, updated_at = now()
-      where id = ${id} and version = ${expected} and deleted_at is null
+        version = version + 1, updated_at = now(), deleted_at = null
+      where id = ${id} and version = ${expected} and (deleted_at is null or ${revive}::boolean)
       returning version`.execute(this.db);
     if (updated.rows.length === 0) return undefined;
     await sql`
@@ -396,10 +398,13 @@ export class PackageRepository {
       where t.id = v.id`.execute(this.db);
   }
 
-  /** How many records and documents the database holds. */
+  /** How many rows of what a package carries the database holds (records, documents, producers, trade figures,
+   * targets, their audit events): a restore needs none. */
   async heldRows(): Promise<number> {
     const result = await sql<{ n: number }>`
-      select (select count(*) from coop_record)::int + (select count(*) from document)::int as n`.execute(
+      select (select count(*) from coop_record)::int + (select count(*) from document)::int
+        + (select count(*) from producer)::int + (select count(*) from trade_target)::int
+        + (select count(*) from trade_reported)::int + (select count(*) from audit_event)::int as n`.execute(
       this.db,
     );
     return result.rows[0]!.n;

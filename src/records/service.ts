@@ -323,7 +323,9 @@ export async function updateRecord(
   return db.transaction().execute(async (trx) => {
     const repo = new RecordRepository(trx);
     const current = await repo.get(spec, id);
-    if (!current || current.deleted_at !== null) throw new NotFoundError(`no ${spec.title} has the id ${id}`);
+    // A restore may bring a deleted record back; an update may not touch one.
+    if (!current || (current.deleted_at !== null && action !== 'restore'))
+      throw new NotFoundError(`no ${spec.title} has the id ${id}`);
     input = completed(spec, input, fieldsOf(spec, current));
     await checkReferences(trx, registry, spec, input, id);
     const common = await derive(trx, registry, spec, input);
@@ -333,8 +335,8 @@ export async function updateRecord(
       throw new ConflictError(`another ${spec.title} is recorded with these details (id ${other})`, {
         existing_id: other,
       });
-    const before = await snapshot(trx, spec, id);
-    const next = await repo.update(spec, id, version, common, input.fields);
+    const before = current.deleted_at === null ? await snapshot(trx, spec, id) : null;
+    const next = await repo.update(spec, id, version, common, input.fields, action === 'restore');
     if (next === undefined)
       throw new ConflictError(
         `${spec.title} ${id} was changed by someone else (it is at version ${current.version})`,
@@ -358,7 +360,8 @@ export async function updateRecord(
 
 /**
  * Writes a record back as it was at an earlier version (its fields, countries and links; sources stay, as
- * they only accumulate). The restore is a new version, recorded in the history as such.
+ * they only accumulate), bringing it back if it was deleted. The restore is a new version, recorded in the
+ * history as such.
  */
 export async function restoreRecord(
   db: Kysely<DB>,

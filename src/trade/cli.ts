@@ -1,6 +1,7 @@
 // Commands of the trade monitor: `keruen import trade`, `keruen targets`, `keruen demo trade`.
 import type { Command } from 'commander';
 import {
+  cliActor,
   fileProgress,
   parseFormat,
   printJson,
@@ -13,8 +14,9 @@ import { ValidationError } from '../errors.js';
 import { openCsvFile } from '../lib/index.js';
 import { countryResolver } from '../reference/index.js';
 import { GENERATED_HEADER, generateTradeRows } from './generate.js';
-import { createTarget, targetsWithProgress } from './monitor.js';
+import { targetsWithProgress } from './monitor.js';
 import { importTrade } from './official-import.js';
+import { createTarget } from './targets.js';
 
 function pct(x: number | null): string {
   return x === null ? '' : `${(x * 100).toFixed(1)}%`;
@@ -155,24 +157,28 @@ export function registerTradeCommands(program: Command, importCommand: Command, 
           issues.push({ field: '--currency', value: options.currency, reason: 'must be an ISO 4217 code' });
         if (issues.length > 0) throw new ValidationError('the target is not valid', issues);
         const target = await withContext('targets add', (ctx) =>
-          createTarget(ctx.db, {
-            scope: options.countries
-              ? {
-                  countries: options.countries
-                    .toUpperCase()
-                    .split(',')
-                    .map((c) => c.trim()),
-                }
-              : { group: options.group!.toUpperCase() },
-            flow: 'turnover',
-            value,
-            currency: options.currency,
-            by: options.by ?? null,
-            horizon: (options.horizon as 'short' | 'medium' | 'long' | undefined) ?? null,
-            stated_on: options.statedOn,
-            reporter: options.reporter?.toUpperCase() ?? null,
-            source: options.source ? { text: options.source } : {},
-          }),
+          createTarget(
+            ctx.db,
+            {
+              scope: options.countries
+                ? {
+                    countries: options.countries
+                      .toUpperCase()
+                      .split(',')
+                      .map((c) => c.trim()),
+                  }
+                : { group: options.group!.toUpperCase() },
+              flow: 'turnover',
+              value,
+              currency: options.currency,
+              by: options.by ?? null,
+              horizon: (options.horizon as 'short' | 'medium' | 'long' | undefined) ?? null,
+              stated_on: options.statedOn,
+              reporter: options.reporter?.toUpperCase() ?? null,
+              source: options.source ? { text: options.source } : {},
+            },
+            cliActor(),
+          ),
         );
         if (format === 'json') return printJson(target);
         process.stdout.write(`target ${target.id} recorded: status ${target.status}\n`);

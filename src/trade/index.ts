@@ -2,14 +2,7 @@
 
 export { registerTradeCommands } from './cli.js';
 export { loadTradeDemo } from './demo/load.js';
-export {
-  blocTrade,
-  createTarget,
-  type NewTarget,
-  pairSummary,
-  targetsWithProgress,
-  tradeSeries,
-} from './monitor.js';
+export { blocTrade, pairSummary, targetsWithProgress, tradeSeries } from './monitor.js';
 export { importTrade, parseTradeRow, TRADE_COLUMNS } from './official-import.js';
 export { computeProgress, requiredCagr, targetYear, trendCagr } from './progress.js';
 export {
@@ -28,3 +21,12 @@ export {
   type TradeScope,
 } from './reported.js';
 export { tradeRoutes } from './routes.js';
+export {
+  createTarget,
+  deleteTarget,
+  getTarget,
+  type NewTarget,
+  restoreTarget,
+  targetHistory,
+  updateTarget,
+} from './targets.js';

@@ -17,10 +17,8 @@ import {
   listReported,
   listTargetRecords,
   type ReportedObservation,
-  recordTarget,
   scopeKey,
   type Target,
-  type TradeScope,
 } from './reported.js';
 import { type PairSeries, pairSeries, type TotalPoint } from './series.js';
 
@@ -79,7 +77,7 @@ export interface TradeSeries {
   chapters: { chapter: string; title: string; years: YearValue[] }[] | null;
 }
 
-async function checkCountry(db: Kysely<DB>, code: string): Promise<string> {
+export async function checkCountry(db: Kysely<DB>, code: string): Promise<string> {
   try {
     return (await getCountry(db, code)).code;
   } catch {
@@ -235,71 +233,6 @@ export async function targetsWithProgress(
     out.push({ ...target, ...progress });
   }
   return out;
-}
-
-export interface NewTarget {
-  scope: TradeScope;
-  flow: Flow;
-  from?: string;
-  to?: string;
-  value: number;
-  currency: string;
-  by?: string | null;
-  horizon?: Horizon | null;
-  stated_on: string;
-  reporter?: string | null;
-  source?: Record<string, unknown>;
-}
-
-/** Records a target entered by a person (CLI or API). */
-export async function createTarget(db: Kysely<DB>, input: NewTarget): Promise<TargetWithProgress> {
-  if ((input.by ?? null) === null && (input.horizon ?? null) === null) {
-    throw new ValidationError('a target needs a year (by) or a horizon', [
-      { field: 'by', reason: 'give by or horizon' },
-    ]);
-  }
-  if ('countries' in input.scope) {
-    const codes = [];
-    for (const c of input.scope.countries) codes.push(await checkCountry(db, c));
-    if (codes.length !== 2 || codes[0] === codes[1]) {
-      throw new ValidationError('a pair needs two different countries', [
-        { field: 'scope.countries', value: input.scope.countries, reason: 'give two different countries' },
-      ]);
-    }
-    input = { ...input, scope: { countries: codes.sort() } };
-    if (input.reporter && !codes.includes(await checkCountry(db, input.reporter))) {
-      throw new ValidationError('the reporter must be one of the pair', [
-        { field: 'reporter', value: input.reporter, reason: 'not one of the two countries' },
-      ]);
-    }
-  } else {
-    await getBloc(db, input.scope.group).catch(() => {
-      throw new ValidationError(
-        `unknown bloc ${input.scope && 'group' in input.scope ? input.scope.group : ''}`,
-        [{ field: 'scope.group', reason: 'not a bloc code' }],
-      );
-    });
-  }
-  const id = await recordTarget(
-    db,
-    {
-      scope: input.scope,
-      flow: input.flow,
-      from: input.from,
-      to: input.to,
-      value: input.value,
-      currency: input.currency,
-      bound: 'exact',
-      by: input.by ?? null,
-      horizon: input.horizon ?? null,
-      statedOn: input.stated_on,
-      reporter: input.reporter ?? null,
-      source: input.source ?? {},
-    },
-    null,
-  );
-  const all = await targetsWithProgress(db, scopeKey(input.scope));
-  return all.find((t) => t.id === id)!;
 }
 
 export interface PairSummary {

@@ -2,8 +2,16 @@
 // sources. The same figure from several documents is one observation; different figures for one scope
 // and period are all kept, and shown as a conflict.
 import type { Kysely, Transaction } from 'kysely';
+import { auditEventsOf, writeAudit } from '../auth/index.js';
 import type { DB } from '../db/index.js';
-import { type Citation, type ReportedKey, type SourceRef, TradeRepository } from './repository.js';
+import {
+  type Citation,
+  type ReportedKey,
+  type SourceRef,
+  type TargetRow,
+  type TargetValues,
+  TradeRepository,
+} from './repository.js';
 
 export type { Citation, SourceRef };
 
@@ -44,11 +52,13 @@ export interface ReportedFigure extends TradeAmount {
   change_pct?: number;
 }
 
-/** Records a figure a document states, as a new observation or as one more source of the same one. */
+/** Records a figure a document states, as a new observation or as one more source of the same one; either
+ * is written to the audit log with `actor` (the reviewer who accepted the fact, or the loader). */
 export async function recordReportedFigure(
   trx: Kysely<DB> | Transaction<DB>,
   figure: ReportedFigure,
   source: SourceRef,
+  actor: string,
 ): Promise<{ observationId: number; merged: boolean }> {
   const repo = new TradeRepository(trx);
   const key = {
@@ -63,6 +73,15 @@ export async function recordReportedFigure(
   if (same) {
     if (!('citation' in source) || !(await repo.hasCitation(same.id, source.citation))) {
       await repo.addReportedSource(same.id, source);
+      await writeAudit(trx, {
+        entity: 'reported',
+        entity_id: same.id,
+        version: 1,
+        action: 'add_source',
+        actor,
+        before: null,
+        after: { source: sourceSnapshot(source) },
+      });
     }
     return { observationId: same.id, merged: true };
   }
@@ -73,7 +92,21 @@ export async function recordReportedFigure(
     change_pct: figure.change_pct ?? null,
   });
   await repo.addReportedSource(id, source);
+  const stored = (await repo.reported(id))!;
+  await writeAudit(trx, {
+    entity: 'reported',
+    entity_id: id,
+    version: 1,
+    action: 'create',
+    actor,
+    before: null,
+    after: { ...stored, source: sourceSnapshot(source) },
+  });
   return { observationId: id, merged: false };
+}
+
+function sourceSnapshot(source: SourceRef): Record<string, unknown> {
+  return 'factId' in source ? { fact_id: source.factId } : { citation: source.citation };
 }
 
 export interface StatedTarget extends TradeAmount {
@@ -84,13 +117,9 @@ export interface StatedTarget extends TradeAmount {
   source: Record<string, unknown>;
 }
 
-/** Records a target; a target from a fact is recorded once however often the fact is applied. */
-export async function recordTarget(
-  trx: Kysely<DB> | Transaction<DB>,
-  target: StatedTarget,
-  factId: number | null,
-): Promise<number> {
-  return new TradeRepository(trx).insertTarget({
+/** A target's stored values. */
+export function targetValues(target: StatedTarget): TargetValues {
+  return {
     scope: scopeKey(target.scope),
     flow: target.flow,
     ...flowColumns(target),
@@ -102,8 +131,57 @@ export async function recordTarget(
     stated_on: target.statedOn,
     reporter: target.reporter ?? null,
     source: target.source,
-    fact_id: factId,
-  });
+  };
+}
+
+/** Records a target (in the audit log with `actor`); a target from a fact is recorded once however often
+ * the fact is applied. */
+export async function recordTarget(
+  trx: Kysely<DB> | Transaction<DB>,
+  target: StatedTarget,
+  factId: number | null,
+  actor: string,
+): Promise<number> {
+  const repo = new TradeRepository(trx);
+  const { id, created } = await repo.insertTarget({ ...targetValues(target), fact_id: factId });
+  if (created) {
+    await writeAudit(trx, {
+      entity: 'target',
+      entity_id: id,
+      version: 1,
+      action: 'create',
+      actor,
+      before: null,
+      after: targetSnapshot((await repo.target(id))!),
+    });
+  }
+  return id;
+}
+
+/** A target as the audit log keeps it: the API's shape, without id and version. */
+export function targetSnapshot(row: TargetRow): Record<string, unknown> {
+  const { id: _id, version: _version, ...rest } = toTarget(row);
+  return rest;
+}
+
+function toTarget(r: TargetRow): Target {
+  return {
+    id: r.id,
+    scope: scopeFromKey(r.scope),
+    flow: r.flow,
+    from: r.exporter,
+    to: r.importer,
+    value: Number(r.value),
+    currency: r.currency,
+    bound: r.bound,
+    by: r.by_year === null ? null : String(r.by_year),
+    horizon: r.horizon,
+    stated_on: r.stated_on,
+    reporter: r.reporter,
+    source: r.source,
+    fact_id: r.fact_id,
+    version: r.version,
+  };
 }
 
 export interface ReportedObservation {
@@ -194,21 +272,5 @@ export interface Target {
 
 export async function listTargetRecords(db: Kysely<DB>, scope?: string): Promise<Target[]> {
   const rows = await new TradeRepository(db).listTargets(scope);
-  return rows.map((r) => ({
-    id: r.id,
-    scope: scopeFromKey(r.scope),
-    flow: r.flow,
-    from: r.exporter,
-    to: r.importer,
-    value: Number(r.value),
-    currency: r.currency,
-    bound: r.bound,
-    by: r.by_year === null ? null : String(r.by_year),
-    horizon: r.horizon,
-    stated_on: r.stated_on,
-    reporter: r.reporter,
-    source: r.source,
-    fact_id: r.fact_id,
-    version: r.version,
-  }));
+  return rows.map(toTarget);
 }

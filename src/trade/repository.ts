@@ -45,6 +45,27 @@ export interface Citation {
   url?: string;
 }
 
+const TARGET_COLUMNS = [
+  'id',
+  'scope',
+  'flow',
+  'exporter',
+  'importer',
+  'value',
+  'currency',
+  'bound',
+  'by_year',
+  'horizon',
+  'stated_on',
+  'reporter',
+  'source',
+  'fact_id',
+  'version',
+] as const;
+
+/** What a person writes of a target. */
+export type TargetValues = Omit<TargetRow, 'id' | 'version' | 'fact_id'>;
+
 export interface TargetRow {
   id: number;
   scope: string;
@@ -172,47 +193,93 @@ export class TradeRepository {
       .execute();
   }
 
+  /** Inserts a target; a target from a fact already recorded is not inserted again (`created` false). */
   async insertTarget(
-    row: Omit<TargetRow, 'id' | 'version' | 'source' | 'bound'> & {
-      bound: string;
-      source: Record<string, unknown>;
-    },
-  ): Promise<number> {
+    row: TargetValues & { fact_id: number | null },
+  ): Promise<{ id: number; created: boolean }> {
     const inserted = await this.db
       .insertInto('trade_target')
       .values({ ...row, source: JSON.stringify(row.source) })
       .onConflict((oc) => oc.column('fact_id').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (inserted) return inserted.id;
+    if (inserted) return { id: inserted.id, created: true };
     const existing = await this.db
       .selectFrom('trade_target')
       .select('id')
       .where('fact_id', '=', row.fact_id)
       .executeTakeFirstOrThrow();
-    return existing.id;
+    return { id: existing.id, created: false };
   }
 
-  async listTargets(scope: string | undefined): Promise<TargetRow[]> {
-    let query = this.db
+  /** A target by id, deleted or not. */
+  async target(id: number): Promise<(TargetRow & { deleted: boolean }) | undefined> {
+    return this.db
       .selectFrom('trade_target')
+      .select([...TARGET_COLUMNS, sql<boolean>`deleted_at is not null`.as('deleted')])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Writes a target's values if it is at `expected` (and live, unless `revive`); the new version, or undefined. */
+  async updateTarget(
+    id: number,
+    expected: number,
+    row: TargetValues,
+    revive: boolean,
+  ): Promise<number | undefined> {
+    let query = this.db
+      .updateTable('trade_target')
+      .set({
+        ...row,
+        source: JSON.stringify(row.source),
+        version: sql`version + 1`,
+        deleted_at: null,
+      })
+      .where('id', '=', id)
+      .where('version', '=', expected);
+    if (!revive) query = query.where('deleted_at', 'is', null);
+    const updated = await query.returning('version').executeTakeFirst();
+    return updated?.version;
+  }
+
+  async deleteTarget(id: number, expected: number): Promise<number | undefined> {
+    const deleted = await this.db
+      .updateTable('trade_target')
+      .set({ deleted_at: sql`now()`, version: sql`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', expected)
+      .where('deleted_at', 'is', null)
+      .returning('version')
+      .executeTakeFirst();
+    return deleted?.version;
+  }
+
+  async reported(id: number): Promise<ReportedRow | undefined> {
+    return this.db
+      .selectFrom('trade_reported')
       .select([
         'id',
         'scope',
         'flow',
         'exporter',
         'importer',
-        'value',
+        'period_from',
+        'period_to',
         'currency',
+        'value',
         'bound',
-        'by_year',
-        'horizon',
-        'stated_on',
-        'reporter',
-        'source',
-        'fact_id',
-        'version',
+        'change_pct',
       ])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async listTargets(scope: string | undefined): Promise<TargetRow[]> {
+    let query = this.db
+      .selectFrom('trade_target')
+      .select(TARGET_COLUMNS)
+      .where('deleted_at', 'is', null)
       .orderBy('scope')
       .orderBy('stated_on')
       .orderBy('id');

@@ -1,11 +1,22 @@
 // HTTP routes of the trade monitor (so far: reported figures with their sources, and targets).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorName } from '../auth/index.js';
 import type { AppContext } from '../context.js';
+import { etagOf, versionFromIfMatch } from '../lib/index.js';
 import { isoDate as isoDateSchema } from '../reference/index.js';
 import { seriesCsv, seriesXlsx } from './export.js';
-import { blocTrade, createTarget, pairSummary, targetsWithProgress, tradeSeries } from './monitor.js';
+import { blocTrade, pairSummary, targetsWithProgress, tradeSeries } from './monitor.js';
 import { listReported } from './reported.js';
+import {
+  createTarget,
+  deleteTarget,
+  getTarget,
+  type NewTarget,
+  restoreTarget,
+  targetHistory,
+  updateTarget,
+} from './targets.js';
 
 const scopeSchema = z.union([z.object({ countries: z.array(z.string()) }), z.object({ group: z.string() })]);
 const scopeQuery = z
@@ -109,61 +120,201 @@ export function tradeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => ({ targets: await targetsWithProgress(ctx.db, req.query.scope) }),
     );
 
+    const targetInput = z
+      .object({
+        scope: z.union([
+          z.object({ countries: z.array(z.string().regex(/^[A-Za-z]{2,3}$/)).length(2) }),
+          z.object({ group: z.string().regex(/^[A-Za-z_]{2,20}$/) }),
+        ]),
+        flow: z.enum(['turnover', 'exports']).default('turnover'),
+        from: z
+          .string()
+          .regex(/^[A-Z]{2}$/)
+          .nullish(),
+        to: z
+          .string()
+          .regex(/^[A-Z]{2}$/)
+          .nullish(),
+        value: z.number().positive().max(1e16),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/)
+          .default('USD'),
+        bound: z.enum(['exact', 'over', 'under', 'about']).default('exact'),
+        by: z
+          .string()
+          .regex(/^\d{4}$/)
+          .nullish(),
+        horizon: z.enum(['short', 'medium', 'long']).nullish(),
+        stated_on: isoDateSchema,
+        reporter: z
+          .string()
+          .regex(/^[A-Z]{2}$/)
+          .nullish(),
+        source: z.record(z.string(), z.unknown()).optional(),
+      })
+      // A target as read can be written back: what only the server sets is accepted and ignored.
+      .loose()
+      .refine((b) => (b.by ?? null) !== null || (b.horizon ?? null) !== null, {
+        message: 'give by or horizon',
+        path: ['by'],
+      });
+    const asNewTarget = (body: z.infer<typeof targetInput>): NewTarget => ({
+      scope:
+        'group' in body.scope
+          ? { group: body.scope.group.toUpperCase() }
+          : { countries: body.scope.countries.map((c) => c.toUpperCase()) },
+      flow: body.flow,
+      from: body.from,
+      to: body.to,
+      value: body.value,
+      currency: body.currency,
+      bound: body.bound,
+      by: body.by,
+      horizon: body.horizon,
+      stated_on: body.stated_on,
+      reporter: body.reporter,
+      source: body.source,
+    });
+    const idParams = z.object({
+      id: z.coerce
+        .number()
+        .int()
+        .positive()
+        .max(2 ** 53),
+    });
+    const ifMatch = z.object({ 'if-match': z.string().optional() });
+
     app.post(
       '/targets',
       {
         schema: {
           tags: ['trade'],
           summary: 'Record a target someone stated',
-          body: z
-            .object({
-              scope: z.union([
-                z.object({ countries: z.array(z.string().regex(/^[A-Za-z]{2,3}$/)).length(2) }),
-                z.object({ group: z.string().regex(/^[A-Za-z_]{2,20}$/) }),
-              ]),
-              flow: z.enum(['turnover', 'exports']).default('turnover'),
-              from: z
-                .string()
-                .regex(/^[A-Z]{2}$/)
-                .optional(),
-              to: z
-                .string()
-                .regex(/^[A-Z]{2}$/)
-                .optional(),
-              value: z.number().positive().max(1e16),
-              currency: z
-                .string()
-                .regex(/^[A-Z]{3}$/)
-                .default('USD'),
-              by: z
-                .string()
-                .regex(/^\d{4}$/)
-                .optional(),
-              horizon: z.enum(['short', 'medium', 'long']).optional(),
-              stated_on: isoDateSchema,
-              reporter: z
-                .string()
-                .regex(/^[A-Z]{2}$/)
-                .optional(),
-              source: z.record(z.string(), z.unknown()).optional(),
-            })
-            .refine((b) => b.by !== undefined || b.horizon !== undefined, {
-              message: 'give by or horizon',
-              path: ['by'],
-            }),
+          body: targetInput,
           response: { 201: targetSchema },
         },
       },
       async (req, reply) => {
-        const target = await createTarget(ctx.db, {
-          ...req.body,
-          scope:
-            'group' in req.body.scope
-              ? { group: req.body.scope.group.toUpperCase() }
-              : { countries: req.body.scope.countries.map((c) => c.toUpperCase()) },
-        });
-        return reply.status(201).send(target);
+        const target = await createTarget(ctx.db, asNewTarget(req.body), actorName(req));
+        return reply.status(201).header('etag', etagOf(target.version)).send(target);
       },
+    );
+
+    app.get(
+      '/targets/:id',
+      {
+        schema: {
+          tags: ['trade'],
+          summary: 'One target with its progress; ETag is its version',
+          params: idParams,
+          response: { 200: targetSchema },
+        },
+      },
+      async (req, reply) => {
+        const target = await getTarget(ctx.db, req.params.id);
+        reply.header('etag', etagOf(target.version));
+        return target;
+      },
+    );
+
+    app.put(
+      '/targets/:id',
+      {
+        schema: {
+          tags: ['trade'],
+          summary: "Replace a target's values (If-Match: its version; a stale one gets 409)",
+          params: idParams,
+          headers: ifMatch,
+          body: targetInput,
+          response: { 200: targetSchema },
+        },
+      },
+      async (req, reply) => {
+        const version = versionFromIfMatch(req.headers['if-match']);
+        const target = await updateTarget(
+          ctx.db,
+          req.params.id,
+          version,
+          asNewTarget(req.body),
+          actorName(req),
+        );
+        reply.header('etag', etagOf(target.version));
+        return target;
+      },
+    );
+
+    app.delete(
+      '/targets/:id',
+      {
+        schema: {
+          tags: ['trade'],
+          summary: 'Delete a target (If-Match: its version); its history is kept and an admin can restore it',
+          params: idParams,
+          headers: ifMatch,
+        },
+      },
+      async (req, reply) => {
+        await deleteTarget(
+          ctx.db,
+          req.params.id,
+          versionFromIfMatch(req.headers['if-match']),
+          actorName(req),
+        );
+        return reply.code(204).send();
+      },
+    );
+
+    app.post(
+      '/targets/:id/restore',
+      {
+        schema: {
+          tags: ['trade'],
+          summary:
+            'Write a target back as it was at an earlier version, deleted or not (admins; If-Match: its current version)',
+          params: idParams,
+          headers: ifMatch,
+          body: z.object({ version: z.number().int().positive() }),
+          response: { 200: targetSchema },
+        },
+      },
+      async (req, reply) => {
+        const target = await restoreTarget(
+          ctx.db,
+          req.params.id,
+          req.body.version,
+          versionFromIfMatch(req.headers['if-match']),
+          actorName(req),
+        );
+        reply.header('etag', etagOf(target.version));
+        return target;
+      },
+    );
+
+    app.get(
+      '/targets/:id/history',
+      {
+        schema: {
+          tags: ['trade'],
+          summary: 'Every write of a target: who, when, before and after',
+          params: idParams,
+          response: {
+            200: z.object({
+              history: z.array(
+                z.object({
+                  at: z.string(),
+                  version: z.number(),
+                  action: z.string(),
+                  actor: z.string().nullable(),
+                  before: z.record(z.string(), z.unknown()).nullable(),
+                  after: z.record(z.string(), z.unknown()).nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (req) => ({ history: await targetHistory(ctx.db, req.params.id) }),
     );
 
     app.get(

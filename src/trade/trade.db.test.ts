@@ -218,14 +218,18 @@ describe('importing official statistics', () => {
 
 describe('targets and progress', () => {
   it('computes progress from the official series (100, 110, 125 → latest 125)', async () => {
-    const target = await createTarget(ctx.db, {
-      scope: { countries: ['UZ', 'KZ'] },
-      flow: 'turnover',
-      value: 250e6,
-      currency: 'USD',
-      by: '2030',
-      stated_on: '2024-07-12',
-    });
+    const target = await createTarget(
+      ctx.db,
+      {
+        scope: { countries: ['UZ', 'KZ'] },
+        flow: 'turnover',
+        value: 250e6,
+        currency: 'USD',
+        by: '2030',
+        stated_on: '2024-07-12',
+      },
+      'tester',
+    );
     expect(target.latest).toEqual({ year: 2023, value: 125e6, kind: 'official' });
     expect(target.progress).toBeCloseTo(0.5, 10);
     // (250/125)^(1/7) − 1 = 10.41%
@@ -238,15 +242,19 @@ describe('targets and progress', () => {
   });
 
   it('judges a target by one side’s statistics when it names a reporter', async () => {
-    const t = await createTarget(ctx.db, {
-      scope: { countries: ['KZ', 'UZ'] },
-      flow: 'turnover',
-      value: 500e6,
-      currency: 'USD',
-      horizon: 'long',
-      stated_on: '2024-01-01',
-      reporter: 'KZ',
-    });
+    const t = await createTarget(
+      ctx.db,
+      {
+        scope: { countries: ['KZ', 'UZ'] },
+        flow: 'turnover',
+        value: 500e6,
+        currency: 'USD',
+        horizon: 'long',
+        stated_on: '2024-01-01',
+        reporter: 'KZ',
+      },
+      'tester',
+    );
     expect(t.latest).toEqual({ year: 2023, value: 121e6, kind: 'official' });
     expect(t.target_year).toBe(2034);
   });
@@ -268,16 +276,21 @@ describe('targets and progress', () => {
           bound: 'exact',
         },
         { citation: { title: 'Test', publisher: 'example.org', published: `${year + 1}-02-01` } },
+        'tester',
       );
     }
-    const t = await createTarget(ctx.db, {
-      scope: { countries: ['BY', 'MN'] },
-      flow: 'turnover',
-      value: 2e9,
-      currency: 'USD',
-      by: '2026',
-      stated_on: '2024-03-01',
-    });
+    const t = await createTarget(
+      ctx.db,
+      {
+        scope: { countries: ['BY', 'MN'] },
+        flow: 'turnover',
+        value: 2e9,
+        currency: 'USD',
+        by: '2026',
+        stated_on: '2024-03-01',
+      },
+      'tester',
+    );
     expect(t.latest).toEqual({ year: 2023, value: 1.44e9, kind: 'reported' });
     expect(t.trend_cagr).toBeCloseTo(0.2, 10);
     expect(t.status).toBe('on_track');
@@ -285,23 +298,31 @@ describe('targets and progress', () => {
 
   it('refuses a target without a year or horizon, and one between a country and itself', async () => {
     await expect(
-      createTarget(ctx.db, {
-        scope: { countries: ['KZ', 'UZ'] },
-        flow: 'turnover',
-        value: 1,
-        currency: 'USD',
-        stated_on: '2024-01-01',
-      }),
+      createTarget(
+        ctx.db,
+        {
+          scope: { countries: ['KZ', 'UZ'] },
+          flow: 'turnover',
+          value: 1,
+          currency: 'USD',
+          stated_on: '2024-01-01',
+        },
+        'tester',
+      ),
     ).rejects.toThrow(/year \(by\) or a horizon/);
     await expect(
-      createTarget(ctx.db, {
-        scope: { countries: ['KZ', 'KAZ'] },
-        flow: 'turnover',
-        value: 1,
-        currency: 'USD',
-        by: '2030',
-        stated_on: '2024-01-01',
-      }),
+      createTarget(
+        ctx.db,
+        {
+          scope: { countries: ['KZ', 'KAZ'] },
+          flow: 'turnover',
+          value: 1,
+          currency: 'USD',
+          by: '2030',
+          stated_on: '2024-01-01',
+        },
+        'tester',
+      ),
     ).rejects.toThrow(/two different/);
   });
 });

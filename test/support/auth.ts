@@ -12,8 +12,8 @@ export async function tokenFor(
   role: 'viewer' | 'editor' | 'reviewer' | 'admin' = 'admin',
 ): Promise<string> {
   const name = `tester-${role}-${process.pid}-${counter++}`;
-  await createUser(ctx.db, { name, role });
-  return (await createToken(ctx.db, { userName: name, role, name: 'tests' })).token;
+  await createUser(ctx.db, { name, role }, 'setup');
+  return (await createToken(ctx.db, { userName: name, role, name: 'tests' }, 'setup')).token;
 }
 
 /** `app.inject` acting with a token (unless the request names its own authorization). */

@@ -9,4 +9,5 @@ export const MIGRATIONS: readonly string[] = [
   '0006-create-producers',
   '0007-create-cooperation',
   '0008-create-accounts',
+  '0009-audit-events',
 ];

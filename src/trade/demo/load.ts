@@ -11,7 +11,7 @@ export async function loadTradeDemo(db: Kysely<DB>): Promise<{ figures: number; 
   let targets = 0;
   for (const entry of CORPUS_TRADE) {
     if (entry.kind === 'figure') {
-      await recordReportedFigure(db, entry, { citation: entry.source });
+      await recordReportedFigure(db, entry, { citation: entry.source }, 'demo');
       figures++;
       continue;
     }
@@ -21,7 +21,12 @@ export async function loadTradeDemo(db: Kysely<DB>): Promise<{ figures: number; 
       db,
     );
     if ((existing.rows[0]?.n ?? 0) > 0) continue;
-    await recordTarget(db, { ...entry, statedOn: entry.source.published, reporter: null, source }, null);
+    await recordTarget(
+      db,
+      { ...entry, statedOn: entry.source.published, reporter: null, source },
+      null,
+      'demo',
+    );
     targets++;
   }
   return { figures, targets };
