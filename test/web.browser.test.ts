@@ -37,7 +37,7 @@ beforeAll(async () => {
   });
   ctx = await testContext();
   await loadDemoData(ctx.db);
-  await ingestDocument(ctx.db, readFileSync(SEED, 'utf8'), 'seed002.md', '2024-07-13');
+  await ingestDocument(ctx.db, readFileSync(SEED, 'utf8'), 'seed002.md', '2024-07-13', 'setup');
   await createUser(ctx.db, { name: 'aigerim', password: 'correct horse battery', role: 'reviewer' }, 'setup');
   app = await buildServer(ctx, { webRoot });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -314,6 +314,18 @@ describe('every write in the audit log, and restores', () => {
         'u-reviewer',
       ),
     );
+    const doc = await app.inject({
+      method: 'POST',
+      url: '/api/v1/documents',
+      payload: {
+        content: '---\ntitle: Audit note\npublished: 2024-05-01\n---\nTrade between Kyrgyzstan and Tajikistan reached $1 billion in 2023.\n',
+      },
+      headers: bearer('editor'),
+    });
+    expect(doc.statusCode).toBe(201);
+    expect(await log(`entity=document&id=${doc.json().id}`)).toMatchObject([
+      { action: 'create', actor: 'u-editor', after: { title: 'Audit note', published: '2024-05-01' } },
+    ]);
     const reported = await log(`entity=reported&id=${figure.observationId}`);
     expect(reported).toMatchObject([
       { action: 'create', actor: 'u-reviewer', after: { value: '1100000000' } },

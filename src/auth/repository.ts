@@ -201,7 +201,7 @@ export interface AuditRow {
 
 /** One write that no capability's own history keeps, as the audit log keeps it (never a secret). */
 export interface AuditEvent {
-  entity: 'target' | 'reported' | 'user' | 'token';
+  entity: 'target' | 'reported' | 'document' | 'user' | 'token';
   entity_id: number;
   /** The entity's version after the write; 1 for entities without versions. */
   version: number;

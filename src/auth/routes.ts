@@ -97,10 +97,20 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['accounts'],
           summary:
-            'The audit log (admins): every write of records, producers, targets, reported figures, accounts and tokens, every fact decision and statistics import, newest first, with who made it and the change',
+            'The audit log (admins): every write of records, producers, targets, reported figures, documents, accounts and tokens, every fact decision and statistics import, newest first, with who made it and the change',
           querystring: z.object({
             entity: z
-              .enum(['record', 'producer', 'fact', 'target', 'reported', 'trade_import', 'user', 'token'])
+              .enum([
+                'record',
+                'producer',
+                'fact',
+                'document',
+                'target',
+                'reported',
+                'trade_import',
+                'user',
+                'token',
+              ])
               .optional(),
             kind: z.string().max(40).optional().describe('a kind of record (meeting, project …) or of fact'),
             id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),

@@ -411,7 +411,7 @@ describe('reviewed facts become records', () => {
       ].join(''),
     ];
     for (const text of articles) {
-      const { document: doc } = await ingestDocument(ctx.db, text, 'test.md', '2025-03-05');
+      const { document: doc } = await ingestDocument(ctx.db, text, 'test.md', '2025-03-05', 'tester');
       const facts = doc.facts.filter((f) => f.kind === 'meeting' || f.kind === 'agreement');
       expect(facts.map((f) => f.kind)).toContain('meeting');
       // Meetings first, as a reviewer going down the page would.

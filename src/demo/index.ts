@@ -47,6 +47,7 @@ export async function ingestDemoDocuments(db: Kysely<DB>, folder: string): Promi
       text,
       basename(file, '.md'),
       new Date().toISOString().slice(0, 10),
+      'demo',
     );
     if (result.created) ingested++;
   }

@@ -84,6 +84,7 @@ export function registerDocumentCommands(program: Command): void {
               text,
               basename(file).replace(/\.(md|txt)$/i, ''),
               today(),
+              cliActor(),
             );
             out.push({ file, id: document.id, created, facts: document.facts.length });
             progress.update(i + 1);

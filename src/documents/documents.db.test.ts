@@ -49,7 +49,13 @@ describe('ingesting documents', () => {
       .sort();
     let facts = 0;
     for (const f of files) {
-      const result = await ingestDocument(ctx.db, readFileSync(join(SEEDS, f), 'utf8'), f, '2026-01-01');
+      const result = await ingestDocument(
+        ctx.db,
+        readFileSync(join(SEEDS, f), 'utf8'),
+        f,
+        '2026-01-01',
+        'tester',
+      );
       expect(result.created).toBe(true);
       facts += result.document.facts.length;
       for (const fact of result.document.facts) {
@@ -63,6 +69,7 @@ describe('ingesting documents', () => {
       readFileSync(join(SEEDS, files[0]!), 'utf8'),
       files[0]!,
       '2026-01-01',
+      'tester',
     );
     expect(again.created).toBe(false);
   });
@@ -111,12 +118,14 @@ describe('ingesting documents', () => {
       doc('a', '2024-03-01', 'In 2023, trade between Armenia and Belarus reached $1.2 billion.'),
       'a',
       '2026-01-01',
+      'tester',
     );
     const b = await ingestDocument(
       ctx.db,
       doc('b', '2024-04-01', 'Last year, trade between Belarus and Armenia came to $1.205 billion.'),
       'b',
       '2026-01-01',
+      'tester',
     );
     for (const d of [a, b]) {
       const f = d.document.facts.find((x) => x.kind === 'trade_turnover')!;
@@ -140,6 +149,7 @@ describe('decisions', () => {
       ),
       'c',
       '2026-01-01',
+      'tester',
     );
     return d.document.facts[0]!;
   }

@@ -1,6 +1,7 @@
 // HTTP routes of documents and the review queue.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorName } from '../auth/index.js';
 import type { AppContext } from '../context.js';
 import { versionFromIfMatch } from '../lib/index.js';
 import { today } from '../reference/index.js';
@@ -116,7 +117,13 @@ export function documentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const result = await ingestDocument(ctx.db, req.body.content, req.body.name ?? 'document', today());
+        const result = await ingestDocument(
+          ctx.db,
+          req.body.content,
+          req.body.name ?? 'document',
+          today(),
+          actorName(req),
+        );
         return reply.status(result.created ? 201 : 200).send(result.document);
       },
     );

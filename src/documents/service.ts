@@ -3,6 +3,7 @@
 // trade fact becomes a reported figure or a target in the same transaction, linked to its source.
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { writeAudit } from '../auth/index.js';
 import { applyCooperationFact } from '../cooperation/index.js';
 import type { DB } from '../db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
@@ -101,14 +102,15 @@ export const MAX_DOCUMENT_CHARS = 5_000_000;
 
 /**
  * Stores a document and its facts (pending) in one transaction, unless the same content was ingested
- * before. `name` (a file name without extension) names a document without an `id` in its front matter;
- * `today` dates one without `published`.
+ * before; the audit log keeps who stored it. `name` (a file name without extension) names a document
+ * without an `id` in its front matter; `today` dates one without `published`.
  */
 export async function ingestDocument(
   db: Kysely<DB>,
   text: string,
   name: string,
   today: string,
+  actor: string,
 ): Promise<{ created: boolean; document: DocumentDetail }> {
   if (text.trim() === '')
     throw new ValidationError('the document is empty', [{ field: 'content', reason: 'must not be empty' }]);
@@ -173,6 +175,22 @@ export async function ingestDocument(
       }),
     );
     const stored = (await repo.findDocument(id))!;
+    await writeAudit(trx, {
+      entity: 'document',
+      entity_id: id,
+      version: 1,
+      action: 'create',
+      actor,
+      before: null,
+      after: {
+        external_id: stored.external_id,
+        title: stored.title,
+        publisher: stored.publisher,
+        published: stored.published,
+        content_hash: hash,
+        facts: facts.length,
+      },
+    });
     return { created: true, document: toDetail(stored, await repo.factsOfDocument(id)) };
   });
 }

@@ -1,12 +1,12 @@
--- Writes that no capability's own history keeps: targets and reported figures of the trade monitor, and
--- accounts and tokens. Records, producers and fact decisions have their histories; these had none, so a
+-- Writes that no capability's own history keeps: targets and reported figures of the trade monitor,
+-- documents stored, accounts and tokens. Records, producers and fact decisions have their histories; these had none, so a
 -- changed figure or a granted role could not be traced to a person. One row per write: who, when, what,
 -- before and after (never a password or a token).
 
 -- Events of data: they travel with an export.
 create table audit_event (
   id bigint generated always as identity primary key,
-  entity text not null check (entity in ('target', 'reported')),
+  entity text not null check (entity in ('target', 'reported', 'document')),
   entity_id bigint not null,
   -- The entity's version after the write (targets); 1 for entities without versions.
   version integer not null default 1,
