@@ -39,6 +39,7 @@ beforeAll(async () => {
   await loadDemoData(ctx.db);
   await ingestDocument(ctx.db, readFileSync(SEED, 'utf8'), 'seed002.md', '2024-07-13', 'setup');
   await createUser(ctx.db, { name: 'aigerim', password: 'correct horse battery', role: 'reviewer' }, 'setup');
+  await createUser(ctx.db, { name: 'timur', password: 'an admin password', role: 'admin' }, 'setup');
   app = await buildServer(ctx, { webRoot });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -182,6 +183,52 @@ describe('the web app in Chromium', () => {
     await first.getByRole('link').click();
     await p.locator('.document-body mark.fact').first().waitFor();
     expect(await p.locator('.document-body mark.fact-accepted').count()).toBe(1);
+  });
+
+  it('account: an admin creates and revokes a token, sees it in the audit log, and changes their password', async () => {
+    const p = await open('/signin?next=/account');
+    await p.getByLabel('Name').fill('timur');
+    await p.getByLabel('Password', { exact: true }).fill('an admin password');
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
+    await p.getByRole('rowheader', { name: 'aigerim' }).waitFor();
+    expect(await p.getByLabel('Role of aigerim').inputValue()).toBe('reviewer');
+
+    const tokenForm = p.getByRole('form', { name: 'Create token' });
+    await tokenForm.getByLabel('User').fill('aigerim');
+    await tokenForm.getByLabel('Role').selectOption('reviewer');
+    await tokenForm.getByLabel('What it is for').fill('nightly review');
+    await tokenForm.getByRole('button', { name: 'Create token' }).click();
+    const secret = await p.getByTestId('new-token').textContent();
+    expect(secret).toMatch(/^kru_/);
+    // The token works, once, as aigerim.
+    const who = await fetch(`${base}/api/v1/session`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(((await who.json()) as { user: { name: string } }).user.name).toBe('aigerim');
+    const row = p.getByRole('row', { name: /nightly review/ });
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.getByText(/^revoked /).waitFor();
+    const after = await fetch(`${base}/api/v1/session`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(((await after.json()) as { user: unknown }).user).toBeNull();
+
+    const audit = p.getByRole('region', { name: 'Audit log' });
+    await audit.getByLabel('What').selectOption('token');
+    await audit.getByRole('cell', { name: 'revoke' }).first().waitFor();
+    expect(await audit.getByRole('row', { name: /timur.*token.*revoke/ }).count()).toBeGreaterThanOrEqual(1);
+    expect(await audit.textContent()).not.toContain(secret!);
+
+    await p.getByLabel('Current password').fill('an admin password');
+    await p.getByLabel('New password (at least 10 characters)').fill('a new admin password');
+    await p.getByLabel('New password again').fill('a new admin password');
+    await p.getByRole('button', { name: 'Change password' }).click();
+    await p.getByRole('status').filter({ hasText: 'Password changed' }).waitFor();
+    const signIn = (password: string) =>
+      fetch(`${base}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'timur', password }),
+      });
+    expect((await signIn('an admin password')).status).toBe(401);
+    expect((await signIn('a new admin password')).status).toBe(200);
   });
 
   it('switches the language to Russian, with numbers in Russian', async () => {

@@ -14,6 +14,7 @@ const Pairs = lazy(() => import('./pages/pairs'));
 const Pair = lazy(() => import('./pages/pair'));
 const RecordPage = lazy(() => import('./pages/record'));
 const SignIn = lazy(() => import('./pages/signin'));
+const AccountPage = lazy(() => import('./pages/account'));
 const Brief = lazy(() => import('./pages/pair').then((m) => ({ default: m.Brief })));
 const Bloc = lazy(() => import('./pages/bloc'));
 const Producers = lazy(() => import('./pages/producers'));
@@ -67,7 +68,9 @@ function Account() {
     );
   return (
     <span className="account">
-      {session.user.name} ({session.user.role}){' '}
+      <Link href="/account">
+        {session.user.name} ({session.user.role})
+      </Link>{' '}
       <button
         type="button"
         className="link"
@@ -128,6 +131,9 @@ function App() {
             </Route>
             <Route path="/signin">
               <SignIn />
+            </Route>
+            <Route path="/account">
+              <AccountPage />
             </Route>
             <Route path="/records/:id">{(p) => <RecordPage id={p.id} />}</Route>
             <Route path="/pairs/:pair/brief">{(p) => <Brief pair={p.pair} />}</Route>
