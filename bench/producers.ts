@@ -3,7 +3,7 @@
 // words in four languages), and the relevance set scored among the N distractors.
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:producers -- N [pglite]
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
 import { openDatabase } from '../src/db/index.js';
 import { openCsvFile } from '../src/lib/index.js';
+import { importHs } from '../src/reference/index.js';
 import {
   evaluateSearch,
   generateProducerRows,
@@ -78,6 +79,12 @@ const database =
     ? await openDatabase({ engine: 'postgres', url })
     : await openDatabase({ engine: 'pglite', dataDir: join(dir, 'db') });
 const ctx = await createContext(config, { database });
+// As a deployment would be: the full nomenclature loaded (product words are matched against its titles).
+const HS_FILE = join(import.meta.dirname, '../../shared/data/hs/harmonized-system.csv');
+if (existsSync(HS_FILE)) {
+  const hs = await importHs(ctx.db, openCsvFile(HS_FILE), { version: 'HS2022' });
+  console.log(`HS 2022 nomenclature: ${hs.imported + hs.updated + hs.unchanged} codes`);
+}
 await loadProducerDemo(ctx.db);
 let peakRss = 0;
 const sampler = setInterval(() => {

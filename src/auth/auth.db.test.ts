@@ -318,7 +318,8 @@ describe('every write in the audit log, and restores', () => {
       method: 'POST',
       url: '/api/v1/documents',
       payload: {
-        content: '---\ntitle: Audit note\npublished: 2024-05-01\n---\nTrade between Kyrgyzstan and Tajikistan reached $1 billion in 2023.\n',
+        content:
+          '---\ntitle: Audit note\npublished: 2024-05-01\n---\nTrade between Kyrgyzstan and Tajikistan reached $1 billion in 2023.\n',
       },
       headers: bearer('editor'),
     });

@@ -8,6 +8,7 @@ import { testContext } from '../../test/support/db.js';
 import type { AppContext } from '../context.js';
 import { buildServer, type Server } from '../http/index.js';
 import { openCsvFile } from '../lib/index.js';
+import { importHs } from '../reference/index.js';
 import {
   evaluateSearch,
   generateProducerRows,
@@ -220,6 +221,19 @@ describe('search across scripts', () => {
       expect(result.results[0]?.hs_codes).toContain('7403');
       expect(result.results[0]?.matched.map((m) => m.field)).toContain('hs');
     }
+  });
+
+  it('reads product words in the titles of the full nomenclature, in any letter case', async () => {
+    await importHs(
+      ctx.db,
+      openCsvFile(join(import.meta.dirname, '../../../shared/data/hs/harmonized-system.csv')),
+      {
+        version: 'HS2022',
+      },
+    );
+    const result = await search('TUNGSTEN ores');
+    expect(result.hs_codes_of_query).toContain('2611');
+    expect((await search('tungsten ores')).hs_codes_of_query).toEqual(result.hs_codes_of_query);
   });
 
   it('filters by country, HS prefix, region in any spelling, export market and certification, with facets', async () => {

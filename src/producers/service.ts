@@ -369,12 +369,14 @@ const RANKED = 200;
 async function hsCodesOfQuery(db: Kysely<DB>, q: string): Promise<string[]> {
   const codes = new Set(hsCodesOfWords(q));
   if (/\p{L}{3}/u.test(q)) {
+    // Trigrams ignore case, and the expression is the one the title index is built on (lower() would hide
+    // the index and compare every title of the nomenclature).
     const titles = await sql<{ code: string }>`
       select code from hs_code
       where version = ${HS_BUILTIN_VERSION} and level >= 4
-        and word_similarity(${q.toLowerCase()}, lower(coalesce(description, title))) >= 0.75
-        and lower(coalesce(description, title)) %> ${q.toLowerCase()}
-      order by word_similarity(${q.toLowerCase()}, lower(coalesce(description, title))) desc, code
+        and word_similarity(${q}, coalesce(description, title)) >= 0.75
+        and coalesce(description, title) %> ${q}
+      order by word_similarity(${q}, coalesce(description, title)) desc, code
       limit 5`.execute(db);
     for (const t of titles.rows) codes.add(t.code);
   }
