@@ -11,7 +11,6 @@ import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
 import { openDatabase } from '../src/db/index.js';
 import { openCsvFile } from '../src/lib/index.js';
-import { importHs } from '../src/reference/index.js';
 import {
   evaluateSearch,
   generateProducerRows,
@@ -22,6 +21,7 @@ import {
   searchProducers,
 } from '../src/producers/index.js';
 import { searchQuerySchema } from '../src/producers/model.js';
+import { importHs } from '../src/reference/index.js';
 import { scratchDatabase } from '../test/support/postgres.js';
 
 const count = Number(process.argv[2] ?? 1_000_000);

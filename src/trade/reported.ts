@@ -2,7 +2,7 @@
 // sources. The same figure from several documents is one observation; different figures for one scope
 // and period are all kept, and shown as a conflict.
 import type { Kysely, Transaction } from 'kysely';
-import { auditEventsOf, writeAudit } from '../auth/index.js';
+import { writeAudit } from '../auth/index.js';
 import type { DB } from '../db/index.js';
 import {
   type Citation,
