@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../lib/index.js';
-import { HS_BUILTIN_VERSION } from '../reference/index.js';
+import { HS_BUILTIN_VERSION, hsCodesByTitle } from '../reference/index.js';
 import { stageProducer } from './import.js';
 import {
   type Producer,
@@ -366,20 +366,9 @@ export interface SearchResult {
 const RANKED = 200;
 
 /** HS codes a query names: the lexicon's words, and nomenclature titles the query closely matches. */
-async function hsCodesOfQuery(db: Kysely<DB>, q: string): Promise<string[]> {
+async function hsCodesOfQuery(db: Kysely<DB>, session: Kysely<DB>, q: string): Promise<string[]> {
   const codes = new Set(hsCodesOfWords(q));
-  if (/\p{L}{3}/u.test(q)) {
-    // Trigrams ignore case, and the expression is the one the title index is built on (lower() would hide
-    // the index and compare every title of the nomenclature).
-    const titles = await sql<{ code: string }>`
-      select code from hs_code
-      where version = ${HS_BUILTIN_VERSION} and level >= 4
-        and word_similarity(${q}, coalesce(description, title)) >= 0.75
-        and coalesce(description, title) %> ${q}
-      order by word_similarity(${q}, coalesce(description, title)) desc, code
-      limit 5`.execute(db);
-    for (const t of titles.rows) codes.add(t.code);
-  }
+  for (const code of await hsCodesByTitle(db, HS_BUILTIN_VERSION, q, session)) codes.add(code);
   return [...codes].sort();
 }
 
@@ -420,7 +409,7 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
       };
     }
     const key = companyKey(q) || searchKey(q);
-    const hsCodes = await hsCodesOfQuery(trx, q);
+    const hsCodes = await hsCodesOfQuery(db, trx, q);
     const words = key.split(' ');
     const places = [
       ...new Set(

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/index.js';
 import { type CsvSource, emptyReport, type ImportReport, type RejectedRow, readCsv } from '../lib/index.js';
 import { HS_CHAPTERS } from './data/hs-chapters.js';
+import { forgetHsTitleWords } from './hs-words.js';
 import { type HsCodeRow, ReferenceRepository } from './repository.js';
 
 const ROMAN = /^(?:X{0,2})(?:IX|IV|V?I{0,3})$/;
@@ -76,6 +77,7 @@ export async function importHs(
     report.imported += result.inserted;
     report.updated += result.updated;
     report.unchanged += rows.length - result.inserted - result.updated;
+    if (result.inserted + result.updated > 0) forgetHsTitleWords();
   };
   for await (const { line, values, problem } of readCsv(source, {
     required: ['section', 'hscode', 'description', 'parent', 'level'],

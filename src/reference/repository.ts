@@ -42,6 +42,29 @@ export interface HsCodeRow {
 export class ReferenceRepository {
   constructor(private readonly db: Executor) {}
 
+  /** Headings and subheadings whose title holds the query's words closely (word similarity ≥ 0.75), best
+   * first. Trigrams ignore case, and the expression is the one the title index is built on (lower() would
+   * hide the index and compare every title). */
+  async hsCodesByTitle(version: string, q: string): Promise<string[]> {
+    const result = await sql<{ code: string }>`
+      select code from hs_code
+      where version = ${version} and level >= 4
+        and word_similarity(${q}, coalesce(description, title)) >= 0.75
+        and coalesce(description, title) %> ${q}
+      order by word_similarity(${q}, coalesce(description, title)) desc, code
+      limit 5`.execute(this.db);
+    return result.rows.map((r) => r.code);
+  }
+
+  /** The distinct words (three letters or more, lower case) of the titles of headings and subheadings. */
+  async hsTitleWords(version: string): Promise<string[]> {
+    const result = await sql<{ word: string }>`
+      select distinct w as word
+      from hs_code, regexp_split_to_table(lower(coalesce(description, title)), '[^[:alpha:]]+') w
+      where version = ${version} and level >= 4 and length(w) >= 3`.execute(this.db);
+    return result.rows.map((r) => r.word);
+  }
+
   /** Serializes loaders of reference data across processes until the transaction ends. */
   async lockForLoad(): Promise<void> {
     await sql`select pg_advisory_xact_lock(hashtext('keruen.reference-load'))`.execute(this.db);

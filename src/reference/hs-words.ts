@@ -1,0 +1,43 @@
+// Searching the nomenclature's titles for a query's words. The titles' words are kept in memory per
+// database, so that a search first asks whether the query names anything the nomenclature does. An import
+// of the HS file in this process forgets them at once; one in another process, within a minute.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/index.js';
+import { ReferenceRepository } from './repository.js';
+
+const cache = new WeakMap<Kysely<DB>, { words: Promise<Set<string>>; at: number }>();
+const FRESH_MS = 60_000;
+let generation = 0;
+const generations = new WeakMap<Kysely<DB>, number>();
+
+/** The words (three letters or more, lower case) of the titles of `version`'s headings and subheadings.
+ * `db` keys the memory; `session` reads (a transaction in progress, or `db`). */
+function hsTitleWords(db: Kysely<DB>, version: string, session: Kysely<DB> = db): Promise<Set<string>> {
+  const cached = cache.get(db);
+  if (cached && Date.now() - cached.at < FRESH_MS && generations.get(db) === generation) return cached.words;
+  const words = new ReferenceRepository(session).hsTitleWords(version).then((list) => new Set(list));
+  cache.set(db, { words, at: Date.now() });
+  generations.set(db, generation);
+  words.catch(() => cache.delete(db));
+  return words;
+}
+
+/** Forgets the words read so far (the nomenclature changed). */
+export function forgetHsTitleWords(): void {
+  generation++;
+}
+
+/** Headings and subheadings whose titles closely hold a query's words, best first (at most five); the titles
+ * are searched only when a word of the query is a word of some title (a company's name seldom is). */
+export async function hsCodesByTitle(
+  db: Kysely<DB>,
+  version: string,
+  q: string,
+  session: Kysely<DB> = db,
+): Promise<string[]> {
+  const words = q.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+  if (words.length === 0) return [];
+  const vocabulary = await hsTitleWords(db, version, session);
+  if (!words.some((w) => vocabulary.has(w))) return [];
+  return new ReferenceRepository(session).hsCodesByTitle(version, q);
+}
