@@ -367,6 +367,16 @@ describe('every write in the audit log, and restores', () => {
     expect((await signIn('first password here')).statusCode).toBe(401);
     expect((await signIn('second password here')).statusCode).toBe(200);
 
+    // The last administrator who may sign in stays one.
+    const demote = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/users/u-admin',
+      payload: { disabled: true },
+      headers: admin(),
+    });
+    expect(demote.statusCode).toBe(409);
+    expect(demote.json().detail).toMatch(/last administrator/);
+
     const userId = made.json().id as number;
     const users = await log(`entity=user&id=${userId}`);
     expect(users.map((e) => [e.action, e.actor])).toEqual([

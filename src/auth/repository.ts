@@ -64,6 +64,13 @@ export class AuthRepository {
     await sql`update app_user set password_hash = ${hash} where id = ${userId}`.execute(this.db);
   }
 
+  /** Administrators who may sign in (locked, so that two demotions at once cannot remove the last one). */
+  async activeAdmins(): Promise<number> {
+    const r = await sql<{ id: number }>`
+      select id from app_user where role = 'admin' and disabled_at is null for update`.execute(this.db);
+    return r.rows.length;
+  }
+
   async updateUser(
     userId: number,
     change: { role: Role; display_name: string | null; disabled: boolean },

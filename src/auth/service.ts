@@ -76,7 +76,8 @@ export async function createUser(
 }
 
 /** Changes a user's role, display name, disabled state or password (admins). A disabled user's sessions end
- * and their tokens stop working; a lowered role revokes the tokens it no longer covers. */
+ * and their tokens stop working; a lowered role revokes the tokens it no longer covers. The last active
+ * administrator stays one. */
 export async function updateUser(
   db: Kysely<DB>,
   userName: string,
@@ -94,6 +95,11 @@ export async function updateUser(
       display_name: change.displayName === undefined ? user.display_name : change.displayName,
       disabled: change.disabled ?? user.disabled_at !== null,
     };
+    const stillAdmin = next.role === 'admin' && !next.disabled;
+    if (user.role === 'admin' && user.disabled_at === null && !stillAdmin && (await repo.activeAdmins()) <= 1)
+      throw new ConflictError(
+        `${user.name} is the last administrator who may sign in: make another one first (keruen user create NAME --admin)`,
+      );
     await repo.updateUser(user.id, next);
     if (passwordHash !== undefined) await repo.setPassword(user.id, passwordHash);
     if (next.disabled || passwordHash !== undefined) await repo.deleteSessionsOf(user.id);
