@@ -10,5 +10,6 @@ export type { ImportReport, RejectedRow } from './import-report.js';
 export { emptyReport } from './import-report.js';
 export { COUNTRY_LIST, countryListParam } from './params.js';
 export { random } from './random.js';
+export { restoreRoute } from './restore-route.js';
 export { formatOfName, type RowBatch, type TableFormat, type TableRow, tableRows } from './table-rows.js';
 export { limitBytes, MAX_UPLOAD_BYTES, UPLOAD_TYPES, uploadFormat, XLSX_TYPE } from './upload.js';

@@ -4,7 +4,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorName } from '../auth/index.js';
 import type { AppContext } from '../context.js';
-import { etagOf, limitBytes, UPLOAD_TYPES, uploadFormat, versionFromIfMatch } from '../lib/index.js';
+import {
+  etagOf,
+  limitBytes,
+  restoreRoute,
+  UPLOAD_TYPES,
+  uploadFormat,
+  versionFromIfMatch,
+} from '../lib/index.js';
 import { importProducers } from './import.js';
 import { matchProducers } from './match.js';
 import { matchRequestSchema, producerInputSchema, producerSchema, searchQuerySchema } from './model.js';
@@ -195,31 +202,12 @@ export function producerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.post(
-      '/producers/:id/restore',
-      {
-        schema: {
-          tags: ['producers'],
-          summary:
-            'Write a producer back as it was at an earlier version, deleted or not (admins; If-Match: its current version)',
-          params: idParams,
-          headers: z.object({ 'if-match': z.string().optional() }),
-          body: z.object({ version: z.number().int().positive() }),
-          response: { 200: producerSchema },
-        },
-      },
-      async (req, reply) => {
-        const producer = await restoreProducer(
-          ctx.db,
-          req.params.id,
-          req.body.version,
-          versionFromIfMatch(req.headers['if-match']),
-          actorName(req),
-        );
-        reply.header('etag', etagOf(producer.version));
-        return producer;
-      },
-    );
+    restoreRoute(app, '/producers', {
+      tags: ['producers'],
+      what: 'a producer',
+      response: producerSchema,
+      restore: (id, version, expected, req) => restoreProducer(ctx.db, id, version, expected, actorName(req)),
+    });
 
     app.delete(
       '/producers/:id',

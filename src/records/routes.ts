@@ -8,6 +8,7 @@ import {
   countryListParam,
   etagOf,
   limitBytes,
+  restoreRoute,
   UPLOAD_TYPES,
   uploadFormat,
   versionFromIfMatch,
@@ -234,32 +235,13 @@ export function recordRoutes(ctx: AppContext, registry: KindRegistry): FastifyPl
         },
       );
 
-      app.post(
-        `/${spec.path}/:id/restore`,
-        {
-          schema: {
-            tags,
-            summary: `Write a ${spec.title} back as it was at an earlier version (admins; If-Match: its current version)`,
-            params: idParams,
-            headers: z.object({ 'if-match': z.string().optional() }),
-            body: z.object({ version: z.number().int().positive() }),
-            response: { 200: output },
-          },
-        },
-        async (req, reply) => {
-          const record = await restoreRecord(
-            ctx.db,
-            registry,
-            spec,
-            req.params.id,
-            req.body.version,
-            versionFromIfMatch(req.headers['if-match']),
-            actorName(req),
-          );
-          reply.header('etag', etagOf(record.version));
-          return record;
-        },
-      );
+      restoreRoute(app, `/${spec.path}`, {
+        tags,
+        what: `a ${spec.title}`,
+        response: output,
+        restore: (id, version, expected, req) =>
+          restoreRecord(ctx.db, registry, spec, id, version, expected, actorName(req)),
+      });
 
       app.get(
         `/${spec.path}/:id/history`,

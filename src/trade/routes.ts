@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorName } from '../auth/index.js';
 import type { AppContext } from '../context.js';
-import { etagOf, versionFromIfMatch } from '../lib/index.js';
+import { etagOf, restoreRoute, versionFromIfMatch } from '../lib/index.js';
 import { isoDate as isoDateSchema } from '../reference/index.js';
 import { seriesCsv, seriesXlsx } from './export.js';
 import { blocTrade, pairSummary, targetsWithProgress, tradeSeries } from './monitor.js';
@@ -265,31 +265,12 @@ export function tradeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.post(
-      '/targets/:id/restore',
-      {
-        schema: {
-          tags: ['trade'],
-          summary:
-            'Write a target back as it was at an earlier version, deleted or not (admins; If-Match: its current version)',
-          params: idParams,
-          headers: ifMatch,
-          body: z.object({ version: z.number().int().positive() }),
-          response: { 200: targetSchema },
-        },
-      },
-      async (req, reply) => {
-        const target = await restoreTarget(
-          ctx.db,
-          req.params.id,
-          req.body.version,
-          versionFromIfMatch(req.headers['if-match']),
-          actorName(req),
-        );
-        reply.header('etag', etagOf(target.version));
-        return target;
-      },
-    );
+    restoreRoute(app, '/targets', {
+      tags: ['trade'],
+      what: 'a target',
+      response: targetSchema,
+      restore: (id, version, expected, req) => restoreTarget(ctx.db, id, version, expected, actorName(req)),
+    });
 
     app.get(
       '/targets/:id/history',
