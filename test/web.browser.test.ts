@@ -4,6 +4,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +41,7 @@ beforeAll(async () => {
   await ingestDocument(ctx.db, readFileSync(SEED, 'utf8'), 'seed002.md', '2024-07-13', 'setup');
   await createUser(ctx.db, { name: 'aigerim', password: 'correct horse battery', role: 'reviewer' }, 'setup');
   await createUser(ctx.db, { name: 'timur', password: 'an admin password', role: 'admin' }, 'setup');
+  await createUser(ctx.db, { name: 'lola', password: 'checks every page', role: 'admin' }, 'setup');
   app = await buildServer(ctx, { webRoot });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -55,7 +57,8 @@ afterAll(async () => {
 
 async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
   problems = [];
-  page = await browser.newPage({ viewport, locale: 'en-US' });
+  // A context of its own (which axe needs for its checks of frames), closed with the page.
+  page = await (await browser.newContext({ viewport, locale: 'en-US' })).newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
@@ -68,7 +71,7 @@ async function open(path: string, viewport = { width: 1280, height: 900 }): Prom
 }
 
 afterEach(async () => {
-  await page?.close();
+  await page?.context().close();
   expect(problems).toEqual([]);
 });
 
@@ -229,6 +232,39 @@ describe('the web app in Chromium', () => {
       });
     expect((await signIn('an admin password')).status).toBe(401);
     expect((await signIn('a new admin password')).status).toBe(200);
+  });
+
+  it('meets WCAG 2 A and AA as axe checks it (contrast included) on every page, signed in as an admin', async () => {
+    const p = await open('/signin?next=/account');
+    await p.getByLabel('Name').fill('lola');
+    await p.getByLabel('Password', { exact: true }).fill('checks every page');
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.getByRole('heading', { name: 'Audit log' }).waitFor();
+    const pages = [
+      '/',
+      '/pairs',
+      '/pairs/KZ-UZ',
+      '/pairs/KZ-UZ/brief',
+      '/blocs/EAEU',
+      '/producers?q=Shymkent',
+      '/producers/1',
+      '/projects',
+      '/review',
+      '/documents/1',
+      '/records/1',
+      '/account',
+    ];
+    const found: Record<string, string[]> = {};
+    for (const path of pages) {
+      await p.goto(`${base}${path}`);
+      await p.waitForLoadState('networkidle');
+      await p.locator('main h1').first().waitFor();
+      const result = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa']).analyze();
+      found[path] = result.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    }
+    expect(found).toEqual(Object.fromEntries(pages.map((path) => [path, []])));
   });
 
   it('switches the language to Russian, with numbers in Russian', async () => {

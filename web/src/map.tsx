@@ -177,7 +177,14 @@ export function RegionMap({
     return f ? projection(geoCentroid(f)) : null;
   };
   return (
-    <svg className="map" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+    // With pairs to open it is a group of buttons (an image's children would be hidden from assistive
+    // technology); without, a picture.
+    <svg
+      className="map"
+      viewBox={`0 0 ${width} ${height}`}
+      role={pairs.length > 0 ? 'group' : 'img'}
+      aria-label={label}
+    >
       <title>{label}</title>
       <rect width={width} height={height} className="sea" />
       {countries.features.map((f, i) => {
