@@ -4,6 +4,20 @@ import { z } from 'zod';
 /** The cookie that carries a browser session. */
 export const SESSION_COOKIE = 'keruen_session';
 
+/** What the audit log lists: the histories of records and producers, fact decisions, documents stored,
+ * targets and reported figures, runs of the statistics import, and accounts and tokens. */
+export const AUDIT_ENTITIES = [
+  'record',
+  'producer',
+  'fact',
+  'document',
+  'target',
+  'reported',
+  'trade_import',
+  'user',
+  'token',
+] as const;
+
 export const ROLES = ['viewer', 'editor', 'reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,7 +1,7 @@
 // SQL of accounts: users, tokens, sessions, failed sign-ins.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/index.js';
-import type { Role } from './model.js';
+import type { AUDIT_ENTITIES, Role } from './model.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -208,7 +208,7 @@ export interface AuditRow {
 
 /** One write that no capability's own history keeps, as the audit log keeps it (never a secret). */
 export interface AuditEvent {
-  entity: 'target' | 'reported' | 'document' | 'user' | 'token';
+  entity: Extract<(typeof AUDIT_ENTITIES)[number], 'target' | 'reported' | 'document' | 'user' | 'token'>;
   entity_id: number;
   /** The entity's version after the write; 1 for entities without versions. */
   version: number;

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { actorName } from './http.js';
-import { ROLES, SESSION_COOKIE } from './model.js';
+import { AUDIT_ENTITIES, ROLES, SESSION_COOKIE } from './model.js';
 import {
   auditLog,
   authorize,
@@ -99,19 +99,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary:
             'The audit log (admins): every write of records, producers, targets, reported figures, documents, accounts and tokens, every fact decision and statistics import, newest first, with who made it and the change',
           querystring: z.object({
-            entity: z
-              .enum([
-                'record',
-                'producer',
-                'fact',
-                'document',
-                'target',
-                'reported',
-                'trade_import',
-                'user',
-                'token',
-              ])
-              .optional(),
+            entity: z.enum(AUDIT_ENTITIES).optional(),
             kind: z.string().max(40).optional().describe('a kind of record (meeting, project …) or of fact'),
             id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
             actor: z.string().max(100).optional(),

@@ -5,26 +5,25 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/index.js';
 import { ReferenceRepository } from './repository.js';
 
-const cache = new WeakMap<Kysely<DB>, { words: Promise<Set<string>>; at: number }>();
+type Entry = { version: string; words: Promise<Set<string>>; at: number };
+let cache = new WeakMap<Kysely<DB>, Entry>();
 const FRESH_MS = 60_000;
-let generation = 0;
-const generations = new WeakMap<Kysely<DB>, number>();
 
 /** The words (three letters or more, lower case) of the titles of `version`'s headings and subheadings.
  * `db` keys the memory; `session` reads (a transaction in progress, or `db`). */
 function hsTitleWords(db: Kysely<DB>, version: string, session: Kysely<DB> = db): Promise<Set<string>> {
   const cached = cache.get(db);
-  if (cached && Date.now() - cached.at < FRESH_MS && generations.get(db) === generation) return cached.words;
+  if (cached?.version === version && Date.now() - cached.at < FRESH_MS) return cached.words;
   const words = new ReferenceRepository(session).hsTitleWords(version).then((list) => new Set(list));
-  cache.set(db, { words, at: Date.now() });
-  generations.set(db, generation);
-  words.catch(() => cache.delete(db));
+  const entry = { version, words, at: Date.now() };
+  cache.set(db, entry);
+  words.catch(() => cache.get(db) === entry && cache.delete(db));
   return words;
 }
 
 /** Forgets the words read so far (the nomenclature changed). */
 export function forgetHsTitleWords(): void {
-  generation++;
+  cache = new WeakMap();
 }
 
 /** Headings and subheadings whose titles closely hold a query's words, best first (at most five); the titles
