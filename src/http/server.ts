@@ -105,8 +105,9 @@ export async function buildServer(ctx: AppContext, options: { webRoot?: string }
 
   await app.register(fastifyCookie);
   app.addHook('onRequest', resolveActor(ctx));
-  // Every write needs an account with the role for it (after validation, so that bad input is a 400 first).
-  app.addHook('preHandler', guardWrites);
+  // Every write needs an account with the role for it, checked before its body is read: a request without
+  // one is a 401 or 403 whatever it sends, and costs no parsing.
+  app.addHook('onRequest', guardWrites);
 
   // PostgreSQL cannot store a NUL character in text or jsonb: such input is refused here, once, for every
   // route, naming where it was, instead of failing in the database.
