@@ -2,6 +2,6 @@
 export type { BulkSession, Capabilities, Database, MemoryTarget } from './database.js';
 export { dumpEmbedded, openDatabase } from './database.js';
 export type { MigrationState } from './migrate.js';
-export { migrateToLatest, migrationStatus } from './migrate.js';
+export { migrateToLatest, migrateUpTo, migrationStatus } from './migrate.js';
 export type * from './schema.js';
 export { splitSqlScript } from './sql-script.js';

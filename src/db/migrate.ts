@@ -42,6 +42,12 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/** Applies the pending migrations up to and including `name` (to test an upgrade from a release). */
+export async function migrateUpTo(db: Kysely<unknown>, name: string): Promise<void> {
+  const { error } = await migrator(db).migrateTo(name);
+  if (error) throw error;
+}
+
 /** Every migration of the manifest with the time it was applied, or null when pending. */
 export async function migrationStatus(db: Kysely<unknown>): Promise<MigrationState[]> {
   const infos = await migrator(db).getMigrations();

@@ -248,6 +248,11 @@ export interface ProducerNameTable {
   key: string;
 }
 
+export interface ProducerWordTable {
+  word: string;
+  skeleton: string;
+}
+
 export interface ProducerSourceTable {
   id: Generated<number>;
   producer_id: number;
@@ -274,6 +279,8 @@ export interface DB {
   producer_history: ProducerHistoryTable;
   producer_name: ProducerNameTable;
   producer_source: ProducerSourceTable;
+  producer_name_word: ProducerWordTable;
+  producer_product_word: ProducerWordTable;
   document: DocumentTable;
   fact: FactTable;
   trade_reported: TradeReportedTable;

@@ -29,6 +29,34 @@ const WRITTEN_TABLE = `create temp table if not exists producer_written (
   id bigint not null, line integer not null, inserted boolean not null, before jsonb, names jsonb not null
 ) on commit delete rows`;
 
+/** The vocabularies of the search (migration 0010) and the key each holds the words of. */
+export const WORD_COLUMNS = {
+  producer_name_word: 'names_key',
+  producer_product_word: 'products_key',
+} as const;
+
+/** The skeleton of a word in SQL, as translit.ts's skeleton() makes it of one word. */
+export const WORD_SKELETON = (word: string) =>
+  `left(${word}, 1) || translate(substr(${word}, 2), 'aeiou', '')`;
+
+/**
+ * SQL adding the words `words` selects (a column w) to a vocabulary: the new ones with their skeleton, and
+ * their variants with one letter left out (see migration 0010). Words of one or two letters are left out.
+ */
+export function addWordsSql(table: keyof typeof WORD_COLUMNS, words: string): string {
+  return `with added as (
+      insert into ${table} (word, skeleton)
+      select w, ${WORD_SKELETON('w')} from (${words}) d where length(w) >= 3
+      on conflict do nothing
+      returning word
+    )
+    insert into ${table}_variant (variant, word)
+    select distinct left(word, i - 1) || substr(word, i + 1), word
+    from added, generate_series(1, length(word)) i
+    where length(word) >= 4
+    on conflict do nothing`;
+}
+
 /** The user-facing fields of a producer row as JSON (derived search columns left out), for history. */
 export const RECORD_JSON = `(to_jsonb(p) - array['natural_key', 'content_hash', 'hs_prefixes', 'names_key',
   'names_skeleton', 'products_key', 'region_key', 'city_key', 'cert_keys', 'website_host', 'phone_digits',
@@ -135,6 +163,14 @@ export async function mergeProducers(
       [provenance.actor],
     );
   }
+  // New words of names and products join the vocabulary the search reads first.
+  for (const [table, column] of Object.entries(WORD_COLUMNS) as [keyof typeof WORD_COLUMNS, string][])
+    await session.query(
+      addWordsSql(
+        table,
+        `select distinct w from producer_stage s, unnest(string_to_array(s.${column}, ' ')) w`,
+      ),
+    );
   // Every row of the file is a source of its producer, written once whatever the number of imports.
   await session.query(
     `insert into producer_source (producer_id, kind, reference)

@@ -1,7 +1,7 @@
 // Matchmaking: a buyer's request ("500 t of copper cathode delivered to Uzbekistan") → producers ranked by
 // how well they fit, each with the reasons. The scoring is pure (scoreMatch); the candidates come from the
 // registry's indexes (HS codes, products' words).
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/index.js';
 import type { MatchRequest } from './model.js';
 import { certificationKey } from './normalize.js';
@@ -139,15 +139,17 @@ export async function matchProducers(
     ...new Set(wanted.flatMap((c) => [c, c.slice(0, 2), c.slice(0, 4)].filter((p) => p.length >= 2))),
   ];
   const productKey = request.product ? searchKey(request.product) : '';
-  const ids = await sql<{ id: number }>`
-    select id from producer p
-    where p.merged_into is null and p.deleted_at is null
-      ${request.origin && request.origin.length > 0 ? sql`and p.country = any(${request.origin}::text[])` : sql``}
-      and (p.hs_prefixes && ${prefixes}::text[]
-           ${productKey.length >= 4 ? sql`or p.products_key %> ${productKey}` : sql``})
-    limit 2000`.execute(db);
   const repo = new ProducerRepository(db);
-  const rows = await repo.getMany(ids.rows.map((r) => r.id));
+  // The products' words: each word of the request as itself or a near word of the registry's vocabulary.
+  const words = productKey.split(' ').filter((w) => w.length >= 3);
+  const productWords = await repo.wordQueries(
+    'product',
+    words.map((w) => [w]),
+    6,
+  );
+  const rows = await repo.getMany(
+    await repo.matchCandidates(prefixes, productWords.all, request.origin, 2000),
+  );
   const quantity = tonnes(request.quantity);
   const certKeys = request.certifications.map(certificationKey);
   const results = rows

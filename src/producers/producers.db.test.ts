@@ -19,6 +19,8 @@ import {
   searchProducers,
 } from './index.js';
 import { searchQuerySchema } from './model.js';
+import { ProducerRepository } from './repository.js';
+import { companyKey } from './translit.js';
 
 let ctx: AppContext;
 let app: Server;
@@ -212,6 +214,42 @@ describe('search across scripts', () => {
     const result = await search(q);
     expect(result.results[0]?.name).toBe(name);
     expect(result.results[0]?.matched[0]?.field).toBe('name');
+  });
+
+  it.each([
+    ['Kazcink', 'a letter wrong'],
+    ['Kazzinck', 'a letter extra'],
+    ['Kazinc', 'a letter missing'],
+    ['Kazzicn', 'two letters swapped'],
+    ['Казцинк', 'another script'],
+    ['Kazzi', 'a word being typed'],
+  ])('%s (%s) finds the producer of the word it stands for', async (q) => {
+    const result = await search(q);
+    expect(result.results.slice(0, 3).map((r) => r.name)).toContain('ТОО «Казцинк»');
+  });
+
+  it('knows the words of a producer written through the API as soon as it is written', async () => {
+    const created = await inject({
+      method: 'POST',
+      url: '/api/v1/producers',
+      payload: { name: 'ТОО «Жетысутекстильмаш»', country: 'KZ', city: 'Талдыкорган', hs_codes: ['8445'] },
+    });
+    expect(created.statusCode).toBe(201);
+    const vocabulary = new ProducerRepository(ctx.db);
+    const key = companyKey('Жетысутекстильмаш');
+    expect((await vocabulary.nearWords('name', [key], 5)).map((n) => n.word)).toEqual([key]);
+    // This spelling is not the one written: it is within a typo of it.
+    const result = await search('Zhetisutekstilmas');
+    expect(result.results[0]?.id).toBe(created.json().id);
+    const renamed = await inject({
+      method: 'PUT',
+      url: `/api/v1/producers/${created.json().id}`,
+      headers: { 'if-match': created.headers.etag as string },
+      payload: { name: 'ТОО «Жетысуагромаш»', country: 'KZ', city: 'Талдыкорган', hs_codes: ['8432'] },
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect((await vocabulary.nearWords('name', [companyKey('Жетысуагромаш')], 5)).length).toBe(1);
+    expect((await search('Zhetysuagromas')).results[0]?.id).toBe(created.json().id);
   });
 
   it('finds producers of a product from its words in any language, and says why', async () => {

@@ -2,8 +2,9 @@
 // method; the bulk merge of imports is in bulk-repository.ts.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/index.js';
-import { RECORD_JSON } from './bulk-repository.js';
+import { addWordsSql, RECORD_JSON, WORD_COLUMNS, WORD_SKELETON } from './bulk-repository.js';
 import { PRODUCER_ROW_COLUMNS, type ProducerName, type ProducerRow } from './normalize.js';
+import { wordGroup } from './translit.js';
 import type { Lookups } from './validate.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -51,9 +52,17 @@ export interface SearchFilters {
 
 export interface SearchTerms {
   key: string;
-  /** The query's words that tell companies apart (each may find a name on its own). */
+  /** The query's words that tell companies apart (scored each on its own). */
   words: string[];
   skeleton: string;
+  /** A text search query (`to_tsquery`) of every word of the query, each as itself or a near word. */
+  allWords: string | null;
+  /** A text search query of every word of the query as a word of products (itself or a near word). */
+  productWords: string | null;
+  /** Text search queries of each distinctive word alone (when there are several). */
+  anyWord: string[];
+  /** Whether to fall back on the names' trigrams (no word near the vocabulary). */
+  fuzzy: boolean;
   /** HS codes the query's words name (lexicon and nomenclature titles). */
   hsCodes: string[];
   /** Place keys of the query's words and pairs of words (a city or region it may name). */
@@ -136,7 +145,22 @@ export class ProducerRepository {
       .values({ ...row, content_hash: contentHash })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await this.addWords(inserted.id);
     return inserted.id;
+  }
+
+  /** The words of a producer's names and products join the vocabularies the search reads first. */
+  private async addWords(id: number): Promise<void> {
+    if (!Number.isSafeInteger(id)) throw new Error(`not a producer id: ${id}`);
+    for (const [table, column] of Object.entries(WORD_COLUMNS) as [keyof typeof WORD_COLUMNS, string][])
+      await sql
+        .raw(
+          addWordsSql(
+            table,
+            `select distinct w from producer p, unnest(string_to_array(p.${column}, ' ')) w where p.id = ${id}`,
+          ),
+        )
+        .execute(this.db);
   }
 
   /** Updates when the stored version is `expected`; returns the new version, or undefined when it is not. */
@@ -161,6 +185,7 @@ export class ProducerRepository {
       .where('merged_into', 'is', null);
     if (!revive) query = query.where('deleted_at', 'is', null);
     const updated = await query.returning('version').executeTakeFirst();
+    if (updated) await this.addWords(id);
     return updated?.version;
   }
 
@@ -249,44 +274,110 @@ export class ProducerRepository {
   }
 
   /**
-   * Producers a query finds, best first: by the search key of their names (typos tolerated by trigram
-   * word similarity), by the names' skeleton, by their products' words, and by the HS codes the query names.
-   * Each branch reaches the table through its own index; the union is scored and filtered.
+   * Words of the registry's vocabulary near each of the query's words, best first: the word itself, words
+   * within one typo (by their variants with a letter left out), words with its consonant skeleton (vowels
+   * that transliterations disagree on), and words it begins (a word being typed). A query's word none of
+   * those finds is compared with the vocabulary by trigrams (two typos, a longer or shorter spelling).
    */
-  async searchCandidates(
-    terms: SearchTerms,
-    filters: SearchFilters,
-    limit: number,
-    pass: 'close' | 'wide',
-  ): Promise<Candidate[]> {
-    const where = filterSql(filters);
-    // Each branch keeps its best `limit` rows (ties by id), so the same query always gives the same answer.
-    // The close pass asks the trigram index for near matches only (a high threshold prunes its posting
-    // lists); the wide pass, run when the close one found little, tolerates typos, skeletons and words.
-    await sql`select set_config('pg_trgm.word_similarity_threshold', ${pass === 'close' ? '0.6' : '0.4'}, true)`.execute(
-      this.db,
+  async nearWords(
+    field: 'name' | 'product',
+    words: string[],
+    perWord: number,
+    trigrams: (word: string) => boolean = () => true,
+  ): Promise<{ query: string; word: string; score: number }[]> {
+    if (words.length === 0) return [];
+    const table = field === 'name' ? 'producer_name_word' : 'producer_product_word';
+    const vocabulary = sql.table(table);
+    const variants = sql.table(`${table}_variant`);
+    const deletions = sql`any(array(select left(q.word, i - 1) || substr(q.word, i + 1) from generate_series(1, length(q.word)) i))`;
+    const exact = await sql<{ query: string; word: string; score: number }>`
+      select q.word as query, m.word, m.score
+      from unnest(${words}::text[]) q(word)
+      cross join lateral (
+        select word, max(score) as score from (
+          (select v.word, 1.0 as score from ${vocabulary} v where v.word = q.word)
+          union all
+          (select x.word, 0.7 from ${variants} x
+           where length(q.word) >= 4 and x.variant = q.word order by x.word limit ${perWord})
+          union all
+          (select x.word, 0.7 from ${variants} x
+           where length(q.word) >= 5 and x.variant = ${deletions} order by x.word limit ${perWord})
+          union all
+          (select v.word, 0.7 from ${vocabulary} v
+           where length(q.word) >= 5 and v.word = ${deletions} order by v.word limit ${perWord})
+          union all
+          (select v.word, 0.5 from ${vocabulary} v
+           where length(q.word) >= 4 and v.skeleton = ${sql.raw(WORD_SKELETON('q.word'))}
+           order by v.word limit ${perWord})
+          union all
+          (select v.word, 0.45 from ${vocabulary} v
+           where length(q.word) >= 4 and v.word > q.word and v.word < q.word || '~'
+           order by v.word limit ${perWord})
+        ) m
+        group by word order by score desc, word limit ${perWord}
+      ) m
+      order by query, score desc, word`.execute(this.db);
+    const missing = words.filter((w) => trigrams(w) && !exact.rows.some((r) => r.query === w));
+    if (missing.length === 0) return exact.rows;
+    await sql`select set_config('pg_trgm.similarity_threshold', '0.4', true)`.execute(this.db);
+    const fuzzy = await sql<{ query: string; word: string; score: number }>`
+      select q.word as query, m.word, m.score
+      from unnest(${missing}::text[]) q(word)
+      cross join lateral (
+        select v.word, similarity(v.word, q.word) as score from ${vocabulary} v
+        where v.word % q.word order by score desc, v.word limit ${perWord}
+      ) m
+      order by query, score desc, word`.execute(this.db);
+    return [...exact.rows, ...fuzzy.rows];
+  }
+
+  /**
+   * Text search queries of a query's words: one per position (any of its forms — a word and its second
+   * reading — or a near word of the vocabulary; null when none is near), and all positions together.
+   * `trigrams` says which words may be looked up by trigrams when nothing nearer is found.
+   */
+  async wordQueries(
+    field: 'name' | 'product',
+    positions: string[][],
+    perWord: number,
+    trigrams?: (word: string) => boolean,
+  ): Promise<{ each: (string | null)[]; all: string | null }> {
+    const near = await this.nearWords(field, [...new Set(positions.flat())], perWord, trigrams);
+    const each = positions.map((forms) =>
+      wordGroup(near.filter((n) => forms.includes(n.query)).map((n) => n.word)),
     );
-    const fuzzy = (column: string, term: string) =>
-      sql`(select id from producer p where p.${sql.raw(column)} %> ${term} and ${where}
-           order by word_similarity(${term}, p.${sql.raw(column)}) desc, p.id limit ${limit})`;
+    const found = each.filter((g): g is string => g !== null);
+    return { each, all: found.length > 0 ? found.join(' & ') : null };
+  }
+
+  /**
+   * Producers a query finds, best first: by the words of their names (all of the query's words, each as
+   * itself or a near word of the vocabulary; or any one distinctive word), by their products' words, by
+   * the HS codes the query names, by the places it names. Each branch reaches the table through an index
+   * on words or codes and keeps at most `limit` rows; the union is scored by trigram similarity and filtered.
+   */
+  async searchCandidates(terms: SearchTerms, filters: SearchFilters, limit: number): Promise<Candidate[]> {
+    const where = filterSql(filters);
+    const byWords = (column: string, query: string, rows: number) =>
+      sql`(select id from producer p
+           where to_tsvector('simple', p.${sql.raw(column)}) @@ to_tsquery('simple', ${query}) and ${where}
+           limit ${rows})`;
     const branches = [];
-    if (terms.key.length >= 2) {
-      branches.push(fuzzy('names_key', terms.key));
-      // Products' words are shared by thousands (every cement maker's says cement): any `limit` of them in
-      // the index's order, scored below with the rest, rather than all of them ranked here.
-      if (pass === 'wide' || terms.hsCodes.length > 0)
-        branches.push(
-          sql`(select id from producer p where p.products_key %> ${terms.key} and ${where} limit ${limit})`,
-        );
-      if (pass === 'wide')
-        for (const word of terms.words.filter((w) => w !== terms.key).slice(0, 4))
-          branches.push(fuzzy('names_key', word));
+    // Products' words and the HS codes they name mostly find the same producers: half the rows each.
+    const ofProducts = terms.productWords && terms.hsCodes.length > 0 ? limit / 2 : limit;
+    if (terms.allWords) branches.push(byWords('names_key', terms.allWords, 2 * limit));
+    if (terms.productWords) branches.push(byWords('products_key', terms.productWords, ofProducts));
+    for (const query of terms.anyWord) branches.push(byWords('names_key', query, limit));
+    if (terms.fuzzy) {
+      // No word of the query is near a word of the vocabulary (words run together, a name cut short):
+      // the names' trigram index, as a last resort.
+      await sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`.execute(this.db);
+      branches.push(sql`(select id from producer p where p.names_key %> ${terms.key} and ${where}
+           order by word_similarity(${terms.key}, p.names_key) desc, p.id limit ${limit})`);
     }
-    if (pass === 'wide' && terms.skeleton.replace(/\s/g, '').length >= 3)
-      branches.push(fuzzy('names_skeleton', terms.skeleton));
     if (terms.hsCodes.length > 0)
       branches.push(
-        sql`(select id from producer p where p.hs_prefixes && ${terms.hsCodes}::text[] and ${where} limit ${limit})`,
+        sql`(select id from producer p where p.hs_prefixes && ${terms.hsCodes}::text[] and ${where} limit ${ofProducts})`,
       );
     if (terms.places.length > 0)
       branches.push(
@@ -322,6 +413,23 @@ export class ProducerRepository {
       order by score desc, id
       limit ${limit}`.execute(this.db);
     return result.rows;
+  }
+
+  /** Producers of any of the HS prefixes, or whose products hold the words (a text search query). */
+  async matchCandidates(
+    prefixes: string[],
+    productWords: string | null,
+    origin: string[] | undefined,
+    limit: number,
+  ): Promise<number[]> {
+    const ids = await sql<{ id: number }>`
+      select id from producer p
+      where p.merged_into is null and p.deleted_at is null
+        ${origin && origin.length > 0 ? sql`and p.country = any(${origin}::text[])` : sql``}
+        and (p.hs_prefixes && ${prefixes}::text[]
+             ${productWords ? sql`or to_tsvector('simple', p.products_key) @@ to_tsquery('simple', ${productWords})` : sql``})
+      limit ${limit}`.execute(this.db);
+    return ids.rows.map((r) => r.id);
   }
 
   /** Producers matching filters alone (no words), newest first, by keyset on id. */

@@ -19,11 +19,16 @@ import { type Candidate, loadLookups, ProducerRepository, type StoredProducer } 
 import { companyKey, distinctiveWords, scriptOf, searchKey, skeleton } from './translit.js';
 import { checkProducer } from './validate.js';
 
-/** Runs `work` with the trigram thresholds the registry's queries are written for. */
+/**
+ * Runs `work` with the trigram thresholds the registry's queries are written for, and without JIT: the
+ * planner's estimates for trigram and word scans pass its cost threshold while the queries take
+ * milliseconds, and compiling them took 300 to 900 ms a query.
+ */
 function withThresholds<T>(db: Kysely<DB>, work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
     await sql`select set_config('pg_trgm.word_similarity_threshold', '0.4', true),
-                     set_config('pg_trgm.similarity_threshold', '0.55', true)`.execute(trx);
+                     set_config('pg_trgm.similarity_threshold', '0.55', true),
+                     set_config('jit', 'off', true)`.execute(trx);
     return work(trx);
   });
 }
@@ -364,6 +369,8 @@ export interface SearchResult {
 }
 
 const RANKED = 200;
+/** How many words of the vocabulary a query's word may stand for. */
+const NEAR_WORDS = 12;
 
 /** HS codes a query names: the lexicon's words, and nomenclature titles the query closely matches. */
 async function hsCodesOfQuery(db: Kysely<DB>, session: Kysely<DB>, q: string): Promise<string[]> {
@@ -418,25 +425,34 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
           .filter((k) => k.length >= 3),
       ),
     ];
+    // The query's words as the registry writes them: each looked up in the vocabulary (typos, other
+    // spellings), with its second reading where Latin letter pairs are ambiguous (Kazhrom).
+    const second = companyKey(q, { digraphs: false }).split(' ');
+    const positions = words.map((w, i) =>
+      [...new Set([w, second.length === words.length ? second[i]! : w])].filter((x) => x.length >= 3),
+    );
+    const productWords = await repo.wordQueries('product', positions, NEAR_WORDS / 2);
+    // A word of the products (copper, цемент) is not sought among the names' trigrams.
+    const ofProducts = new Set(positions.filter((_, i) => productWords.each[i] !== null).flat());
+    const nameWords = await repo.wordQueries('name', positions, NEAR_WORDS, (w) => !ofProducts.has(w));
+    const distinctive = new Set(distinctiveWords(key));
+    const distinctGroups = nameWords.each.filter(
+      (g, i): g is string => g !== null && positions[i]!.some((f) => distinctive.has(f)),
+    );
     const terms = {
       key,
-      // The query's words, and their second reading where Latin letter pairs are ambiguous (Kazhrom).
-      words: [
-        ...new Set([...distinctiveWords(key), ...distinctiveWords(companyKey(q, { digraphs: false }))]),
-      ],
+      words: [...new Set([...distinctive, ...distinctiveWords(second.join(' '))])],
       skeleton: skeleton(key),
       hsCodes,
       places,
+      allWords: nameWords.all,
+      productWords: productWords.all,
+      // With several words, each distinctive one may also find a name on its own (one word misspelt
+      // beyond recognition, or not in the name).
+      anyWord: nameWords.each.filter((g) => g !== null).length > 1 ? distinctGroups : [],
+      fuzzy: nameWords.all === null && productWords.all === null && key.replace(/\s/g, '').length >= 4,
     };
-    // Close matches first; the wide pass only when they are few or weak (a typo, another spelling).
-    let ranked = await repo.searchCandidates(terms, filters, RANKED, 'close');
-    const strong = ranked.filter((c) => c.name_score >= 0.75 || c.hs_match !== null).length;
-    if (strong < 3) {
-      const wide = await repo.searchCandidates(terms, filters, RANKED, 'wide');
-      const byId = new Map(ranked.map((c) => [c.id, c]));
-      for (const c of wide) if (!byId.has(c.id) || byId.get(c.id)!.score < c.score) byId.set(c.id, c);
-      ranked = [...byId.values()].sort((x, y) => y.score - x.score || x.id - y.id).slice(0, RANKED);
-    }
+    let ranked = await repo.searchCandidates(terms, filters, RANKED);
     const names = await repo.nameScores(
       ranked.map((c) => c.id),
       key,

@@ -315,3 +315,9 @@ export function distinctiveWords(key: string): string[] {
     ...new Set(key.split(' ').filter((w) => w.length >= 4 && !LEGAL_FORMS.has(w) && !GENERIC_WORDS.has(w))),
   ];
 }
+
+/** A text search query (`to_tsquery`) matching any of the words of search keys, or null when none is one. */
+export function wordGroup(words: string[]): string | null {
+  const safe = [...new Set(words.filter((w) => /^[a-z0-9]+$/.test(w)))];
+  return safe.length === 0 ? null : `(${safe.join(' | ')})`;
+}

@@ -37,6 +37,7 @@ export async function hsCodesByTitle(
   const words = q.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
   if (words.length === 0) return [];
   const vocabulary = await hsTitleWords(db, version, session);
-  if (!words.some((w) => vocabulary.has(w))) return [];
-  return new ReferenceRepository(session).hsCodesByTitle(version, q);
+  const known = words.filter((w) => vocabulary.has(w));
+  if (known.length === 0) return [];
+  return new ReferenceRepository(session).hsCodesByTitle(version, q, known);
 }

@@ -43,14 +43,15 @@ export class ReferenceRepository {
   constructor(private readonly db: Executor) {}
 
   /** Headings and subheadings whose title holds the query's words closely (word similarity ≥ 0.75), best
-   * first. Trigrams ignore case, and the expression is the one the title index is built on (lower() would
-   * hide the index and compare every title). */
-  async hsCodesByTitle(version: string, q: string): Promise<string[]> {
+   * first, among the titles holding one of `words` (words of titles, as hsTitleWords gives them). */
+  async hsCodesByTitle(version: string, q: string, words: string[]): Promise<string[]> {
+    const any = words.filter((w) => /^\p{L}+$/u.test(w)).join(' | ');
+    if (!any) return [];
     const result = await sql<{ code: string }>`
       select code from hs_code
       where version = ${version} and level >= 4
+        and to_tsvector('simple', coalesce(description, title)) @@ to_tsquery('simple', ${any})
         and word_similarity(${q}, coalesce(description, title)) >= 0.75
-        and coalesce(description, title) %> ${q}
       order by word_similarity(${q}, coalesce(description, title)) desc, code
       limit 5`.execute(this.db);
     return result.rows.map((r) => r.code);
