@@ -26,7 +26,8 @@ const STAGE_TABLE = `create temp table if not exists producer_stage (
 ) on commit delete rows`;
 
 const WRITTEN_TABLE = `create temp table if not exists producer_written (
-  id bigint not null, line integer not null, inserted boolean not null, before jsonb, names jsonb not null
+  id bigint not null, line integer not null, inserted boolean not null, version integer not null,
+  before jsonb, after jsonb not null, names jsonb not null
 ) on commit delete rows`;
 
 /** The vocabularies of the search (migration 0010) and the key each holds the words of. */
@@ -113,32 +114,51 @@ export async function mergeProducers(
   const updates = RECORD_COLUMNS.filter((c) => c !== 'natural_key')
     .map((c) => `${c} = excluded.${c}`)
     .join(', ');
+  const otherNames = (names: string, name: string) =>
+    `jsonb_build_object('other_names',
+       (select coalesce(jsonb_agg(jsonb_build_object('name', n.name, 'lang', n.lang) order by n.name), '[]')
+        from jsonb_to_recordset(${names}) as n(name text, lang text) where n.name <> ${name}))`;
+  // One statement: the stored producers of the chunk's keys (read once: referenced once, the planner
+  // would read them again for each row written), the inserts and updates, what each wrote (for names
+  // and history), and every row of the chunk as a source of its producer, written once whatever the
+  // number of imports.
   const [counts] = await session.query<{ inserted: number; updated: number; distinct_rows: number }>(
     `with src as (select distinct on (natural_key) * from producer_stage order by natural_key, line),
-     old as (
-       select p.id, ${RECORD_JSON} || jsonb_build_object('other_names',
-              (select coalesce(jsonb_agg(jsonb_build_object('name', n.name, 'lang', n.lang) order by n.name), '[]')
-               from producer_name n where n.producer_id = p.id and n.name <> p.name)) as before
-         from src join producer p on p.natural_key = src.natural_key
-       where p.merged_into is null and p.deleted_at is null and p.content_hash <> src.content_hash
+     stored as materialized (
+       select p.id, p.natural_key, p.content_hash <> src.content_hash as changed,
+              case when p.content_hash <> src.content_hash then ${RECORD_JSON} || jsonb_build_object('other_names',
+                (select coalesce(jsonb_agg(jsonb_build_object('name', n.name, 'lang', n.lang) order by n.name), '[]')
+                 from producer_name n where n.producer_id = p.id and n.name <> p.name)) end as before
+       from src join producer p on p.natural_key = src.natural_key
+       where p.merged_into is null and p.deleted_at is null
      ),
      up as (
-       insert into producer (${columns})
+       insert into producer as p (${columns})
        select ${columns} from src
        on conflict (natural_key) where merged_into is null and deleted_at is null
-       do update set ${updates}, version = producer.version + 1, updated_at = now()
-       where producer.content_hash <> excluded.content_hash
-       returning id, natural_key, (xmax = 0) as inserted
+       do update set ${updates}, version = p.version + 1, updated_at = now()
+       where p.content_hash <> excluded.content_hash
+       returning p.id, p.natural_key, (p.xmax = 0) as inserted, p.version, ${RECORD_JSON} as record
      ),
      written as (
-       insert into producer_written (id, line, inserted, before, names)
-       select up.id, src.line, up.inserted, old.before, src.names
-       from up join src on src.natural_key = up.natural_key left join old on old.id = up.id
+       insert into producer_written (id, line, inserted, version, before, after, names)
+       select up.id, src.line, up.inserted, up.version, stored.before,
+              up.record || ${otherNames('src.names', "up.record->>'name'")}, src.names
+       from up join src on src.natural_key = up.natural_key left join stored on stored.id = up.id
        returning inserted
+     ),
+     sources as (
+       insert into producer_source (producer_id, kind, reference)
+       select k.id, $1, $2 || s.line
+       from producer_stage s
+       join (select id, natural_key from up union all select id, natural_key from stored where not changed) k
+         on k.natural_key = s.natural_key
+       on conflict (producer_id, kind, reference) do nothing
      )
      select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated,
             (select count(*) from src)::int as distinct_rows
      from written`,
+    [provenance.kind, `${provenance.reference}:`],
   );
   const inserted = counts?.inserted ?? 0;
   const updated = counts?.updated ?? 0;
@@ -155,11 +175,8 @@ export async function mergeProducers(
     );
     await session.query(
       `insert into producer_history (producer_id, version, action, actor, before, after)
-       select w.id, p.version, case when w.inserted then 'create' else 'update' end, $1, w.before,
-              ${RECORD_JSON} || jsonb_build_object('other_names',
-                (select coalesce(jsonb_agg(jsonb_build_object('name', n.name, 'lang', n.lang) order by n.name), '[]')
-                 from jsonb_to_recordset(w.names) as n(name text, lang text) where n.name <> p.name))
-       from producer_written w join producer p on p.id = w.id`,
+       select id, version, case when inserted then 'create' else 'update' end, $1, before, after
+       from producer_written`,
       [provenance.actor],
     );
   }
@@ -171,15 +188,6 @@ export async function mergeProducers(
         `select distinct w from producer_stage s, unnest(string_to_array(s.${column}, ' ')) w`,
       ),
     );
-  // Every row of the file is a source of its producer, written once whatever the number of imports.
-  await session.query(
-    `insert into producer_source (producer_id, kind, reference)
-     select p.id, $1, $2 || s.line
-     from producer_stage s join producer p on p.natural_key = s.natural_key
-     where p.merged_into is null and p.deleted_at is null
-     on conflict (producer_id, kind, reference) do nothing`,
-    [provenance.kind, `${provenance.reference}:`],
-  );
   const distinctRows = counts?.distinct_rows ?? staged;
   const repeats =
     distinctRows < staged

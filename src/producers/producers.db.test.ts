@@ -90,6 +90,11 @@ describe('importing producers', () => {
     expect(history.json().history.map((h: { action: string }) => h.action)).toEqual(['create', 'update']);
     expect(history.json().history[1].before.export_markets).toEqual(['CN', 'UZ']);
     expect(history.json().history[1].after.export_markets).toEqual(['CN', 'TR', 'UZ']);
+    // Every row of each file is a source of the producer, once however many times the file came in.
+    const sources = (await app.inject(`/api/v1/producers/${found.results[0]!.id}`)).json().sources;
+    expect(sources.map((s: { reference: string }) => s.reference).sort()).toEqual(
+      [`${changed}:2`, `${file}:2`, `${file}:7`].sort(),
+    );
   });
 
   it('imports the first sheet of a workbook, and the same through the upload endpoint', async () => {
