@@ -23,7 +23,7 @@ it('0010 builds the search vocabularies from the producers already stored', asyn
               values ('KZ', 'KZ:kazcink:', 'ТОО «Казцинк»', 'kazcink | kazzinc', 'kzcnk | kzznc', 'zinc', 'x')`.execute(
       db,
     );
-    expect(await migrateToLatest(db)).toContain('0010-word-search');
+    expect(await migrateToLatest(db)).toContain('0010-create-search-words');
     const names = await sql<{
       word: string;
       skeleton: string;

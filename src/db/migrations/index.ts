@@ -10,5 +10,5 @@ export const MIGRATIONS: readonly string[] = [
   '0007-create-cooperation',
   '0008-create-accounts',
   '0009-audit-events',
-  '0010-word-search',
+  '0010-create-search-words',
 ];
