@@ -4,17 +4,22 @@
 // as it was (often empty) make the planner scan what it should look up.
 
 export class Growth {
-  private written = 0;
+  private count = 0;
   private atLastAnalyze = 0;
 
+  /** Rows written so far. */
+  get written(): number {
+    return this.count;
+  }
+
   add(rows: number): void {
-    this.written += rows;
+    this.count += rows;
   }
 
   /** Whether to analyze before the next chunk; when it says so, the analyze counts as done. */
   due(): boolean {
-    if (this.written === 0 || this.written < 2 * this.atLastAnalyze) return false;
-    this.atLastAnalyze = this.written;
+    if (this.count === 0 || this.count < 2 * this.atLastAnalyze) return false;
+    this.atLastAnalyze = this.count;
     return true;
   }
 }

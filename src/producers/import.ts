@@ -14,7 +14,13 @@ import {
   rejecter,
   tableRows,
 } from '../lib/index.js';
-import { analyzeRegistry, mergeProducers, type StagedProducer, stageLine } from './bulk-repository.js';
+import {
+  analyzeRegistry,
+  flushIndexes,
+  mergeProducers,
+  type StagedProducer,
+  stageLine,
+} from './bulk-repository.js';
 import type { ProducerInput } from './model.js';
 import { producerNames, toRow } from './normalize.js';
 import { loadLookups } from './repository.js';
@@ -102,6 +108,10 @@ export async function importProducers(
       }
     }
     await chunks.finish();
+    // A large import leaves the statistics behind the registry and entries in the GIN indexes' pending
+    // lists, which every search would read (PGlite has no autovacuum to catch up).
+    if (growth.written > 0) await database.bulk(flushIndexes);
+    if (growth.written >= 10_000) await database.bulk(analyzeRegistry);
   } finally {
     await chunks.settle();
   }

@@ -107,5 +107,8 @@ export async function importHs(
     if (batch.length >= BATCH) await flush();
   }
   await flush();
+  // Fresh statistics: searches read the titles through their word index only when the planner knows
+  // how many codes a version holds (PGlite has no autovacuum to learn it later).
+  if (report.imported + report.updated > 0) await new ReferenceRepository(db).analyzeHsCodes();
   return report;
 }

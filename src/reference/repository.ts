@@ -159,6 +159,10 @@ export class ReferenceRepository {
   }
 
   /** Inserts or updates codes; a built-in short title never overwrites an imported description, and vice versa. */
+  async analyzeHsCodes(): Promise<void> {
+    await sql`analyze hs_code`.execute(this.db);
+  }
+
   async upsertHsCodes(rows: HsCodeRow[]): Promise<{ inserted: number; updated: number }> {
     if (rows.length === 0) return { inserted: 0, updated: 0 };
     const result = await this.db
