@@ -386,6 +386,8 @@ export class ProducerRepository {
              order by p.id limit ${limit})`,
       );
     if (branches.length === 0) return [];
+    // A name with the consonants of a product's word (Serbir for серебро) is not a producer of it.
+    const skeletonWeight = terms.hsCodes.length > 0 ? 0.6 : 0.85;
     const result = await sql<Candidate>`
       with c as (${sql.join(branches, sql` union `)}),
       s as (
@@ -403,7 +405,7 @@ export class ProducerRepository {
         from c join producer p on p.id = c.id
       )
       select id, name_score, skeleton_score, product_score, hs_match, place_match,
-             greatest(name_score, skeleton_score * 0.85, product_score * 0.7,
+             greatest(name_score, skeleton_score * ${skeletonWeight}, product_score * 0.7,
                       case when hs_match is null then 0 else 0.55 + length(hs_match) * 0.025 end)
              + case when name_score = 1 then 0.2 else 0 end
              + case when place_match then 0.15 else 0 end as score
