@@ -1,6 +1,7 @@
 // SQL of bulk writes of producers (imports, the demo, the generator): rows are COPYed into a temporary
 // stage and merged by their natural key in a few set-based statements, with names, sources and history.
-import type { BulkSession } from '../db/index.js';
+import { type Kysely, sql } from 'kysely';
+import type { BulkSession, DB } from '../db/index.js';
 import { PRODUCER_ROW_COLUMNS, type ProducerName, type ProducerRow } from './normalize.js';
 
 export interface StagedProducer {
@@ -226,11 +227,24 @@ export async function flushIndexes(session: BulkSession): Promise<void> {
   );
 }
 
+const REGISTRY_TABLES = [
+  'producer',
+  'producer_name',
+  'producer_source',
+  'producer_history',
+  ...Object.keys(WORD_COLUMNS).flatMap((t) => [t, `${t}_variant`]),
+].join(', ');
+
 /** Fresh statistics for the registry's tables, as an import grows them. */
 export async function analyzeRegistry(session: BulkSession): Promise<void> {
-  await session.query(
-    `analyze producer, producer_name, producer_source, producer_history, ${Object.keys(WORD_COLUMNS)
-      .flatMap((t) => [t, `${t}_variant`])
-      .join(', ')}`,
-  );
+  await session.query(`analyze ${REGISTRY_TABLES}`);
+}
+
+/**
+ * After a large import: fresh statistics, the GIN pending lists merged, and the new rows marked visible
+ * to all (else the first searches set their hint bits, writing as they read). Outside a transaction, as
+ * VACUUM must be; tables the role does not own are skipped with a warning.
+ */
+export async function vacuumRegistry(db: Kysely<DB>): Promise<void> {
+  await sql.raw(`vacuum (analyze) ${REGISTRY_TABLES}`).execute(db);
 }

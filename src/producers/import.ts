@@ -20,6 +20,7 @@ import {
   mergeProducers,
   type StagedProducer,
   stageLine,
+  vacuumRegistry,
 } from './bulk-repository.js';
 import type { ProducerInput } from './model.js';
 import { producerNames, toRow } from './normalize.js';
@@ -108,10 +109,10 @@ export async function importProducers(
       }
     }
     await chunks.finish();
-    // A large import leaves the statistics behind the registry and entries in the GIN indexes' pending
-    // lists, which every search would read (PGlite has no autovacuum to catch up).
-    if (growth.written > 0) await database.bulk(flushIndexes);
-    if (growth.written >= 10_000) await database.bulk(analyzeRegistry);
+    // An import leaves entries in the GIN indexes' pending lists, which every search reads, and a large
+    // one leaves the statistics behind the registry (PGlite has no autovacuum to catch up).
+    if (growth.written >= 10_000) await vacuumRegistry(database.db);
+    else if (growth.written > 0) await database.bulk(flushIndexes);
   } finally {
     await chunks.settle();
   }
