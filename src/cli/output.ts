@@ -31,6 +31,11 @@ export function printTable(rows: Record<string, unknown>[], columns: string[]): 
 }
 
 /** Prints an error for people and returns the exit code: 2 for bad configuration or usage, 1 otherwise. */
+/** One rejected row of an import as a line of the report: where, why, and the value when there is one. */
+export function rejectionLine(r: { line: number; field: string; reason: string; value?: unknown }): string {
+  return `  line ${r.line}, ${r.field}: ${r.reason}${r.value !== undefined ? ` (${JSON.stringify(r.value)})` : ''}\n`;
+}
+
 export function reportError(error: unknown): number {
   if (error instanceof ConfigError) {
     process.stderr.write(`keruen: ${error.message}\n`);

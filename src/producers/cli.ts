@@ -5,6 +5,7 @@ import {
   parseFormat,
   printJson,
   printTable,
+  rejectionLine,
   wholeNumber,
   withContext,
   writeLines,
@@ -64,10 +65,7 @@ export function registerProducerCommands(
       process.stdout.write(
         `${report.rows} rows read: ${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} problems\n`,
       );
-      for (const r of report.rejected.slice(0, 50))
-        process.stdout.write(
-          `  line ${r.line}, ${r.field}: ${r.reason} (${JSON.stringify(r.value ?? '')})\n`,
-        );
+      for (const r of report.rejected.slice(0, 50)) process.stdout.write(rejectionLine(r));
       if (report.rejected.length > 50)
         process.stdout.write(`  … and ${report.rejected.length - 50} more (--format json lists them)\n`);
       for (const w of report.warnings) process.stdout.write(`  warning: ${w.reason}\n`);

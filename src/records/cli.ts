@@ -7,6 +7,7 @@ import {
   parseFormat,
   printJson,
   printTable,
+  rejectionLine,
   wholeNumber,
   withContext,
 } from '../cli/index.js';
@@ -143,10 +144,7 @@ export function registerRecordCommands(
       process.stdout.write(
         `${report.rows} rows read: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} problems\n`,
       );
-      for (const r of report.rejected.slice(0, 50))
-        process.stdout.write(
-          `  line ${r.line}, ${r.field}: ${r.reason}${r.value !== undefined ? ` (${JSON.stringify(r.value)})` : ''}\n`,
-        );
+      for (const r of report.rejected.slice(0, 50)) process.stdout.write(rejectionLine(r));
       if (report.rejected.length > 50)
         process.stdout.write(`  … and ${report.rejected.length - 50} more (--format json lists them)\n`);
     });

@@ -1,6 +1,6 @@
 // Commands of reference data: `keruen import hs FILE.csv`.
 import type { Command } from 'commander';
-import { fileProgress, parseFormat, printJson, withContext } from '../cli/index.js';
+import { fileProgress, parseFormat, printJson, rejectionLine, withContext } from '../cli/index.js';
 import { openCsvFile } from '../lib/index.js';
 import { HS_BUILTIN_VERSION } from './data/hs-chapters.js';
 import { importHs } from './hs-import.js';
@@ -30,7 +30,6 @@ export function registerReferenceCommands(importCommand: Command): void {
       process.stdout.write(
         `${options.hsVersion}: ${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected\n`,
       );
-      for (const r of report.rejected)
-        process.stdout.write(`  line ${r.line}, ${r.field}: ${r.reason} (${JSON.stringify(r.value)})\n`);
+      for (const r of report.rejected) process.stdout.write(rejectionLine(r));
     });
 }

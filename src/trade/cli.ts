@@ -6,6 +6,7 @@ import {
   parseFormat,
   printJson,
   printTable,
+  rejectionLine,
   wholeNumber,
   withContext,
   writeLines,
@@ -61,8 +62,7 @@ export function registerTradeCommands(program: Command, importCommand: Command, 
       process.stdout.write(
         `${report.rows} rows read: ${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected\n`,
       );
-      for (const r of report.rejected.slice(0, 50))
-        process.stdout.write(`  line ${r.line}, ${r.field}: ${r.reason} (${JSON.stringify(r.value)})\n`);
+      for (const r of report.rejected.slice(0, 50)) process.stdout.write(rejectionLine(r));
       if (report.rejected.length > 50)
         process.stdout.write(`  … and ${report.rejected.length - 50} more (--format json lists them)\n`);
     });
