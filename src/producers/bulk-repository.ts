@@ -115,10 +115,11 @@ export async function mergeProducers(
   const updates = RECORD_COLUMNS.filter((c) => c !== 'natural_key')
     .map((c) => `${c} = excluded.${c}`)
     .join(', ');
-  const otherNames = (names: string, name: string) =>
+  // A producer's names other than the registered one, as history keeps them: rows n of `names` where `which`.
+  const otherNames = (names: string, which: string) =>
     `jsonb_build_object('other_names',
        (select coalesce(jsonb_agg(jsonb_build_object('name', n.name, 'lang', n.lang) order by n.name), '[]')
-        from jsonb_to_recordset(${names}) as n(name text, lang text) where n.name <> ${name}))`;
+        from ${names} where ${which}))`;
   // One statement: the stored producers of the chunk's keys (read once: referenced once, the planner
   // would read them again for each row written), the inserts and updates, what each wrote (for names
   // and history), and every row of the chunk as a source of its producer, written once whatever the
@@ -127,9 +128,8 @@ export async function mergeProducers(
     `with src as (select distinct on (natural_key) * from producer_stage order by natural_key, line),
      stored as materialized (
        select p.id, p.natural_key, p.content_hash <> src.content_hash as changed,
-              case when p.content_hash <> src.content_hash then ${RECORD_JSON} || jsonb_build_object('other_names',
-                (select coalesce(jsonb_agg(jsonb_build_object('name', n.name, 'lang', n.lang) order by n.name), '[]')
-                 from producer_name n where n.producer_id = p.id and n.name <> p.name)) end as before
+              case when p.content_hash <> src.content_hash
+                then ${RECORD_JSON} || ${otherNames('producer_name n', 'n.producer_id = p.id and n.name <> p.name')} end as before
        from src join producer p on p.natural_key = src.natural_key
        where p.merged_into is null and p.deleted_at is null
      ),
@@ -144,7 +144,7 @@ export async function mergeProducers(
      written as (
        insert into producer_written (id, line, inserted, version, before, after, names)
        select up.id, src.line, up.inserted, up.version, stored.before,
-              up.record || ${otherNames('src.names', "up.record->>'name'")}, src.names
+              up.record || ${otherNames('jsonb_to_recordset(src.names) as n(name text, lang text)', "n.name <> up.record->>'name'")}, src.names
        from up join src on src.natural_key = up.natural_key left join stored on stored.id = up.id
        returning inserted
      ),
@@ -180,15 +180,16 @@ export async function mergeProducers(
        from producer_written`,
       [provenance.actor],
     );
+    // The words of what was written join the vocabularies the search reads first.
+    for (const [table, column] of Object.entries(WORD_COLUMNS) as [keyof typeof WORD_COLUMNS, string][])
+      await session.query(
+        addWordsSql(
+          table,
+          `select distinct w from producer_stage s join producer_written pw on pw.line = s.line
+           cross join lateral unnest(string_to_array(s.${column}, ' ')) w`,
+        ),
+      );
   }
-  // New words of names and products join the vocabulary the search reads first.
-  for (const [table, column] of Object.entries(WORD_COLUMNS) as [keyof typeof WORD_COLUMNS, string][])
-    await session.query(
-      addWordsSql(
-        table,
-        `select distinct w from producer_stage s, unnest(string_to_array(s.${column}, ' ')) w`,
-      ),
-    );
   const distinctRows = counts?.distinct_rows ?? staged;
   const repeats =
     distinctRows < staged
