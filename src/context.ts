@@ -3,7 +3,14 @@
 import type { Kysely } from 'kysely';
 import pino, { type Logger } from 'pino';
 import { type Config, databaseTarget, type LogLevel } from './config.js';
-import { type Database, type DB, type MemoryTarget, migrateToLatest, openDatabase } from './db/index.js';
+import {
+  buildDeferredIndexes,
+  type Database,
+  type DB,
+  type MemoryTarget,
+  migrateToLatest,
+  openDatabase,
+} from './db/index.js';
 import { ensureReferenceData } from './reference/index.js';
 
 export interface AppContext {
@@ -52,6 +59,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
     const result = await ensureReferenceData(database.db, () => logger.info('loading reference data'));
     if (result.loaded) logger.info('reference data loaded');
+    // A bulk load stopped before its end left indexes to build.
+    const built = await buildDeferredIndexes(database);
+    if (built.length > 0) logger.info({ indexes: built }, 'built the indexes a stopped import had set aside');
   } catch (error) {
     await database.close();
     throw error;

@@ -2,9 +2,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/index.js';
+import { buildDeferredIndexes, deferIndexes, migrateToLatest, openDatabase } from '../src/db/index.js';
 import { emptyTarget } from './support/db.js';
 import { run, start } from './support/process.js';
 
@@ -101,7 +102,18 @@ async function registry(vars: Record<string, string>) {
       select natural_key || '|' || content_hash || '|' || names_key as line from producer order by natural_key`.execute(
       database.db,
     );
-    return { counts: counts.rows[0], content: content.rows.map((r) => r.line) };
+    const indexes = await sql<{ name: string }>`
+      select indexname as name from pg_indexes where schemaname = current_schema() and tablename like 'producer%'
+      order by 1`.execute(database.db);
+    const deferred = await sql<{ name: string }>`select name from deferred_index order by 1`.execute(
+      database.db,
+    );
+    return {
+      counts: counts.rows[0],
+      content: content.rows.map((r) => r.line),
+      indexes: indexes.rows.map((r) => r.name),
+      deferred: deferred.rows.map((r) => r.name),
+    };
   } finally {
     await database.close();
   }
@@ -120,10 +132,14 @@ describe('a killed producers import', () => {
       ...killed.vars,
       LOG_LEVEL: 'debug',
     });
-    await first.waitFor(/"rows":4000,"msg":"chunk committed"/, 120_000);
+    // Past its second chunk the import outgrows the empty registry and sets its indexes aside: killed then,
+    // it leaves them to build.
+    await first.waitFor(/its indexes are built at the end/, 120_000);
     first.child.kill('SIGKILL');
     await first.exited;
     const partial = await registry(killed.vars);
+    expect(partial.deferred).toContain('producer_names_words_idx');
+    expect(partial.indexes).not.toContain('producer_names_words_idx');
     // The same chunks as the killed run: a name repeated across a chunk boundary updates, within one it is
     // rejected as a repeat, so runs compare only with the same boundaries.
     const again = await run(
@@ -141,7 +157,52 @@ describe('a killed producers import', () => {
     const resumed = await registry(killed.vars);
     const expected = await registry(clean.vars);
     expect(resumed).toEqual(expected);
+    expect(resumed.deferred).toEqual([]);
+    expect(resumed.indexes).toContain('producer_names_words_idx');
     expect(partial.counts!.producers).toBeGreaterThan(0);
     expect(partial.counts!.producers).toBeLessThan(expected.counts!.producers);
   }, 240_000);
+});
+
+describe('indexes a load sets aside', () => {
+  it('are built by the load at its end, not by a process that starts meanwhile', async () => {
+    const target = await emptyTarget();
+    cleanups.push(target.drop);
+    const open = () =>
+      openDatabase(
+        target.vars.DATABASE_URL
+          ? { engine: 'postgres', url: target.vars.DATABASE_URL }
+          : { engine: 'pglite', dataDir: join(target.vars.KERUEN_DATA_DIR!, 'db') },
+      );
+    const database = await open();
+    try {
+      await migrateToLatest(database.db as Kysely<unknown>);
+      const indexes = async () =>
+        (
+          await sql<{
+            name: string;
+          }>`select indexname as name from pg_indexes where tablename = 'producer'`.execute(database.db)
+        ).rows
+          .map((r) => r.name)
+          .sort();
+      const before = await indexes();
+      const load = await deferIndexes(database, ['producer']);
+      expect(load.indexes).toContain('producer_hs_idx');
+      // The keys the load's rows are merged by stay.
+      expect(await indexes()).toEqual(['producer_national_idx', 'producer_natural_idx', 'producer_pkey']);
+      if (database.capabilities.multipleConnections) {
+        // Another process on the same server (the embedded database admits one) starts while the load runs.
+        const other = await open();
+        try {
+          expect(await buildDeferredIndexes(other)).toEqual([]);
+        } finally {
+          await other.close();
+        }
+      }
+      expect((await load.finish()).sort()).toEqual([...load.indexes].sort());
+      expect(await indexes()).toEqual(before);
+    } finally {
+      await database.close();
+    }
+  });
 });

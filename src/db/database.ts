@@ -32,6 +32,11 @@ export interface Database {
   readonly db: Kysely<DB>;
   /** Runs `work` in one transaction on one connection (see BulkSession). */
   bulk<T>(work: (session: BulkSession) => Promise<T>): Promise<T>;
+  /**
+   * Takes PostgreSQL's session-level advisory lock `key` (waiting for it) on a connection kept for it until
+   * the returned function releases it: other sessions see it held (pg_try_advisory_xact_lock fails).
+   */
+  holdLock(key: number): Promise<() => Promise<void>>;
   readonly engine: 'pglite' | 'postgres';
   readonly capabilities: Capabilities;
   /** Where the data lives, for people: a folder, or a server without its password. */
@@ -120,6 +125,23 @@ export async function openDatabase(
           client.release(broken);
         }
       },
+      async holdLock(key) {
+        const client = await pool.connect();
+        try {
+          await client.query('select pg_advisory_lock($1)', [key]);
+        } catch (error) {
+          client.release(error as Error);
+          throw error;
+        }
+        return async () => {
+          try {
+            await client.query('select pg_advisory_unlock($1)', [key]);
+            client.release();
+          } catch (error) {
+            client.release(error as Error);
+          }
+        };
+      },
       engine: 'postgres',
       capabilities: { multipleConnections: true },
       location: describeServer(target.url),
@@ -156,6 +178,13 @@ export async function openDatabase(
           },
         }),
       ),
+    // One session: the lock only matters to other sessions, and the folder lock keeps other processes out.
+    async holdLock(key) {
+      await pglite.query('select pg_advisory_lock($1)', [key]);
+      return async () => {
+        await pglite.query('select pg_advisory_unlock($1)', [key]);
+      };
+    },
     engine: 'pglite',
     capabilities: { multipleConnections: false },
     location: dataDir ? `embedded database at ${dataDir}` : 'embedded database in memory',

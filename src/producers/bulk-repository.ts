@@ -1,7 +1,7 @@
 // SQL of bulk writes of producers (imports, the demo, the generator): rows are COPYed into a temporary
 // stage and merged by their natural key in a few set-based statements, with names, sources and history.
 import { type Kysely, sql } from 'kysely';
-import type { BulkSession, DB } from '../db/index.js';
+import { type BulkSession, type Database, type DB, type DeferredLoad, deferIndexes } from '../db/index.js';
 import { PRODUCER_ROW_COLUMNS, type ProducerName, type ProducerRow } from './normalize.js';
 
 export interface StagedProducer {
@@ -44,11 +44,14 @@ export const WORD_SKELETON = (word: string) =>
 /**
  * SQL adding the words `words` selects (a column w) to a vocabulary: the new ones with their skeleton, and
  * their variants with one letter left out (see migration 0010). Words of one or two letters are left out.
+ * Both in key order: the inserts then walk each index forwards instead of landing on random pages, and
+ * two imports at once take the words' locks in the same order.
  */
 export function addWordsSql(table: keyof typeof WORD_COLUMNS, words: string): string {
   return `with added as (
       insert into ${table} (word, skeleton)
       select w, ${WORD_SKELETON('w')} from (${words}) d where length(w) >= 3
+      order by w
       on conflict do nothing
       returning word
     )
@@ -56,6 +59,7 @@ export function addWordsSql(table: keyof typeof WORD_COLUMNS, words: string): st
     select distinct left(word, i - 1) || substr(word, i + 1), word
     from added, generate_series(1, length(word)) i
     where length(word) >= 4
+    order by 1, 2
     on conflict do nothing`;
 }
 
@@ -228,13 +232,25 @@ export async function flushIndexes(session: BulkSession): Promise<void> {
   );
 }
 
-const REGISTRY_TABLES = [
+const REGISTRY_TABLE_NAMES = [
   'producer',
   'producer_name',
   'producer_source',
   'producer_history',
   ...Object.keys(WORD_COLUMNS).flatMap((t) => [t, `${t}_variant`]),
-].join(', ');
+];
+const REGISTRY_TABLES = REGISTRY_TABLE_NAMES.join(', ');
+
+/** Sets the registry's secondary indexes aside for a load larger than the registry (see src/db). */
+export function deferRegistryIndexes(database: Database): Promise<DeferredLoad> {
+  return deferIndexes(database, REGISTRY_TABLE_NAMES);
+}
+
+/** How many producers the registry holds (merged and deleted ones too: their rows are indexed as well). */
+export async function registrySize(db: Kysely<DB>): Promise<number> {
+  const result = await sql<{ n: number }>`select count(*)::int as n from producer`.execute(db);
+  return result.rows[0]?.n ?? 0;
+}
 
 /** Fresh statistics for the registry's tables, as an import grows them. */
 export async function analyzeRegistry(session: BulkSession): Promise<void> {

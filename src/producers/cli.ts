@@ -53,6 +53,11 @@ export function registerProducerCommands(
             chunkRows,
             onBytes: (b) => progress.update(b),
             onChunk: (rows) => ctx.logger.debug({ rows }, 'chunk committed'),
+            onIndexesDeferred: (indexes) =>
+              ctx.logger.info(
+                { indexes },
+                'the registry is smaller than the file: its indexes are built at the end',
+              ),
           });
         } finally {
           progress.stop();

@@ -2,7 +2,7 @@
 // first sheet of a workbook), checked one by one, written by chunks through the bulk merge. Bad rows are
 // reported by line, column, value and reason while the good ones go in; the same file twice changes nothing.
 import { createHash } from 'node:crypto';
-import type { Database } from '../db/index.js';
+import type { Database, DeferredLoad } from '../db/index.js';
 import {
   ChunkWriter,
   type CsvSource,
@@ -16,8 +16,10 @@ import {
 } from '../lib/index.js';
 import {
   analyzeRegistry,
+  deferRegistryIndexes,
   flushIndexes,
   mergeProducers,
+  registrySize,
   type StagedProducer,
   stageLine,
   vacuumRegistry,
@@ -54,6 +56,8 @@ export interface ProducerImportOptions {
   onChunk?: (rowsRead: number) => void;
   chunkRows?: number;
   lookups?: Lookups;
+  /** Told the indexes an import larger than the registry sets aside until its end. */
+  onIndexesDeferred?: (indexes: string[]) => void;
 }
 
 /**
@@ -71,8 +75,19 @@ export async function importProducers(
   const reject = rejecter(report);
   const format = options.format ?? formatOfName(options.file);
   const growth = new Growth();
-  const chunks = new ChunkWriter(options.chunkRows ?? CHUNK, async (lines) => {
+  const chunkRows = options.chunkRows ?? CHUNK;
+  const before = await registrySize(database.db);
+  let chunksWritten = 0;
+  let load: DeferredLoad | undefined;
+  const chunks = new ChunkWriter(chunkRows, async (lines) => {
     const rowsRead = report.rows;
+    // Past its second chunk, an import that has already read more rows than the registry held builds the
+    // registry's secondary indexes once at its end instead of adding every row to them (at a million rows
+    // on PostgreSQL, 209 s instead of 340 s). Searches meanwhile read the tables without them.
+    if (load === undefined && chunksWritten >= 2 && rowsRead > before) {
+      load = await deferRegistryIndexes(database);
+      if (load.indexes.length > 0) options.onIndexesDeferred?.(load.indexes);
+    }
     // Statistics that still describe the registry as it was would send the planner scanning it per row.
     if (growth.due()) await database.bulk(analyzeRegistry);
     const result = await database.bulk((session) =>
@@ -83,6 +98,7 @@ export async function importProducers(
       }),
     );
     growth.add(result.inserted);
+    chunksWritten++;
     countChunk(report, lines.length, result, reject, {
       field: 'name',
       reason: (first) =>
@@ -109,12 +125,15 @@ export async function importProducers(
       }
     }
     await chunks.finish();
+    await load?.finish();
     // An import leaves entries in the GIN indexes' pending lists, which every search reads, and a large
     // one leaves the statistics behind the registry (PGlite has no autovacuum to catch up).
     if (growth.written >= 10_000) await vacuumRegistry(database.db);
     else if (growth.written > 0) await database.bulk(flushIndexes);
   } finally {
     await chunks.settle();
+    // An import that fails still builds what it set aside (or, if the database is gone, the next start does).
+    await load?.finish().catch(() => {});
   }
   if (unknown.size > 0)
     report.warnings.push({

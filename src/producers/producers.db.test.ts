@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { injector, tokenFor } from '../../test/support/auth.js';
 import { testContext } from '../../test/support/db.js';
@@ -27,16 +28,35 @@ let app: Server;
 /** The API as an administrator's script calls it. */
 let inject: ReturnType<typeof injector>;
 const dir = mkdtempSync(join(tmpdir(), 'keruen-producers-'));
+let indexesBefore: string[];
+const deferred: string[] = [];
+
+/** The registry's indexes as PostgreSQL defines them, and what is deferred. */
+async function registryIndexes(): Promise<string[]> {
+  const result = await sql<{ def: string }>`
+    select indexdef as def from pg_indexes
+    where schemaname = current_schema() and tablename like 'producer%'
+    union all
+    select 'deferred: ' || name from deferred_index
+    order by 1`.execute(ctx.db);
+  return result.rows.map((r) => r.def);
+}
 
 beforeAll(async () => {
   ctx = await testContext();
   app = await buildServer(ctx);
   inject = injector(app, await tokenFor(ctx));
   await loadProducerDemo(ctx.db);
-  // Distractors: a synthetic registry of the region around the demo's real producers.
+  // Distractors: a synthetic registry of the region around the demo's real producers, in chunks small
+  // enough for the import to outgrow the registry and set its indexes aside.
   const file = join(dir, 'synthetic.csv');
   writeFileSync(file, [PRODUCER_HEADER, ...generateProducerRows(2000, 11)].join('\n'));
-  const report = await importProducers(ctx.database, openCsvFile(file), { file });
+  indexesBefore = await registryIndexes();
+  const report = await importProducers(ctx.database, openCsvFile(file), {
+    file,
+    chunkRows: 400,
+    onIndexesDeferred: (names) => deferred.push(...names),
+  });
   expect(report.rejected).toEqual([]);
 }, 120_000);
 afterAll(async () => {
@@ -54,6 +74,13 @@ const search = (q: string, extra: Record<string, unknown> = {}) =>
   searchProducers(ctx.db, searchQuerySchema.parse({ q, ...extra }));
 
 describe('importing producers', () => {
+  it('builds the indexes an import larger than the registry set aside, as they were, at its end', async () => {
+    expect(deferred).toEqual(expect.arrayContaining(['producer_names_words_idx', 'producer_hs_idx']));
+    expect(deferred).not.toContain('producer_natural_idx');
+    expect(await registryIndexes()).toEqual(indexesBefore);
+    expect(indexesBefore.some((d) => d.includes('producer_names_words_idx'))).toBe(true);
+  });
+
   it('imports the good rows, reports each bad one by line, column, value and reason, and changes nothing the second time', async () => {
     const file = csv('mixed.csv', [
       'ТОО «Тестмет»,Testmet LLP,,,KZ,020240000555,Karaganda Region,Karaganda,,,,testmet.kz,,,7403;740311,copper cathodes,CN;UZ,120,50 thousand tonnes,ISO 9001',

@@ -155,6 +155,11 @@ export function producerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             file: `upload ${req.query.name}`,
             format,
             actor: actorName(req),
+            onIndexesDeferred: (indexes) =>
+              req.log.info(
+                { indexes },
+                'the registry is smaller than the upload: its indexes are built at the end',
+              ),
           },
         );
       },

@@ -11,4 +11,5 @@ export const MIGRATIONS: readonly string[] = [
   '0008-create-accounts',
   '0009-audit-events',
   '0010-create-search-words',
+  '0011-deferred-indexes',
 ];
