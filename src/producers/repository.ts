@@ -334,17 +334,21 @@ export class ProducerRepository {
   /**
    * Text search queries of a query's words: one per position (any of its forms — a word and its second
    * reading — or a near word of the vocabulary; null when none is near), and all positions together.
-   * `trigrams` says which words may be looked up by trigrams when nothing nearer is found.
+   * `trigrams` says which words may be looked up by trigrams when nothing nearer is found; `minScore`, how
+   * near (nearWords' scores) a word of the vocabulary must be to stand for a query's word.
    */
   async wordQueries(
     field: 'name' | 'product',
     positions: string[][],
     perWord: number,
-    trigrams?: (word: string) => boolean,
+    options: { trigrams?: (word: string) => boolean; minScore?: (word: string) => number } = {},
   ): Promise<{ each: (string | null)[]; all: string | null }> {
-    const near = await this.nearWords(field, [...new Set(positions.flat())], perWord, trigrams);
+    const near = await this.nearWords(field, [...new Set(positions.flat())], perWord, options.trigrams);
+    const minScore = options.minScore ?? (() => 0);
     const each = positions.map((forms) =>
-      wordGroup(near.filter((n) => forms.includes(n.query)).map((n) => n.word)),
+      wordGroup(
+        near.filter((n) => forms.includes(n.query) && n.score >= minScore(n.query)).map((n) => n.word),
+      ),
     );
     const found = each.filter((g): g is string => g !== null);
     return { each, all: found.length > 0 ? found.join(' & ') : null };
@@ -452,23 +456,32 @@ export class ProducerRepository {
     return result.rows[0]?.n ?? 0;
   }
 
-  /** Counts of a set of producers by country, HS chapter and certification (for facets). */
+  /** Counts of a set of producers by country, HS chapter and certification (for facets), in one reading. */
   async facets(ids: number[]) {
-    if (ids.length === 0) return { country: [], hs_chapter: [], certification: [] };
-    const country = await sql<{ value: string; count: number }>`
-      select country as value, count(*)::int as count from producer where id = any(${ids}::bigint[])
-      group by country order by count desc, value`.execute(this.db);
-    const chapter = await sql<{ value: string; count: number }>`
-      select h as value, count(distinct p.id)::int as count
-      from producer p cross join unnest(p.hs_prefixes) h
-      where p.id = any(${ids}::bigint[]) and length(h) = 2
-      group by h order by count desc, value limit 20`.execute(this.db);
-    const cert = await sql<{ value: string; count: number }>`
-      select c as value, count(distinct p.id)::int as count
-      from producer p cross join unnest(p.certifications) c
-      where p.id = any(${ids}::bigint[])
-      group by c order by count desc, value limit 20`.execute(this.db);
-    return { country: country.rows, hs_chapter: chapter.rows, certification: cert.rows };
+    type Count = { value: string; count: number };
+    if (ids.length === 0)
+      return { country: [] as Count[], hs_chapter: [] as Count[], certification: [] as Count[] };
+    const result = await sql<{
+      facet: 'country' | 'hs_chapter' | 'certification';
+      value: string;
+      count: number;
+    }>`
+      with p as materialized (
+        select id, country, hs_prefixes, certifications from producer where id = any(${ids}::bigint[])
+      )
+      select * from (
+        (select 'country' as facet, country::text as value, count(*)::int as count from p group by country)
+        union all
+        (select 'hs_chapter', h, count(distinct p.id)::int as count from p cross join unnest(p.hs_prefixes) h
+         where length(h) = 2 group by h order by count desc, h limit 20)
+        union all
+        (select 'certification', c, count(distinct p.id)::int as count from p cross join unnest(p.certifications) c
+         group by c order by count desc, c limit 20)
+      ) f
+      order by facet, count desc, value`.execute(this.db);
+    const of = (facet: string) =>
+      result.rows.filter((r) => r.facet === facet).map(({ value, count }) => ({ value, count }));
+    return { country: of('country'), hs_chapter: of('hs_chapter'), certification: of('certification') };
   }
 
   /** How well each name of each producer matches a key (to say why a producer matched). */

@@ -431,10 +431,18 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
     const positions = words.map((w, i) =>
       [...new Set([w, second.length === words.length ? second[i]! : w])].filter((x) => x.length >= 3),
     );
-    const productWords = await repo.wordQueries('product', positions, NEAR_WORDS / 2);
-    // A word of the products (copper, цемент) is not sought among the names' trigrams.
+    // A product's word as typed or within one typo: one sharing only its consonants or first letters with
+    // the query (kars for Карасу) is most often a name's word, and reading its producers costs the most.
+    const productWords = await repo.wordQueries('product', positions, NEAR_WORDS / 2, {
+      minScore: () => 0.7,
+    });
+    // A word of the products (copper, tiles) stands in names only for itself or a typo of it, not for names'
+    // words sharing its consonants (Tauaiulasu) or trigrams.
     const ofProducts = new Set(positions.filter((_, i) => productWords.each[i] !== null).flat());
-    const nameWords = await repo.wordQueries('name', positions, NEAR_WORDS, (w) => !ofProducts.has(w));
+    const nameWords = await repo.wordQueries('name', positions, NEAR_WORDS, {
+      trigrams: (w) => !ofProducts.has(w),
+      minScore: (w) => (ofProducts.has(w) ? 0.7 : 0),
+    });
     const distinctive = new Set(distinctiveWords(key));
     const distinctGroups = nameWords.each.filter(
       (g, i): g is string => g !== null && positions[i]!.some((f) => distinctive.has(f)),
@@ -453,12 +461,12 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
       fuzzy: nameWords.all === null && productWords.all === null && key.replace(/\s/g, '').length >= 4,
     };
     let ranked = await repo.searchCandidates(terms, filters, RANKED);
-    const names = await repo.nameScores(
-      ranked.map((c) => c.id),
-      key,
-    );
     if (query.same_script) {
       const script = scriptOf(q);
+      const names = await repo.nameScores(
+        ranked.map((c) => c.id),
+        key,
+      );
       const keep = new Set(
         names.filter((n) => n.script === script && n.score >= 0.4).map((n) => n.producer_id),
       );
@@ -472,6 +480,11 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
       if (start < 0) start = ranked.length;
     }
     const page = ranked.slice(start, start + query.limit);
+    // Which name matched, for the results shown.
+    const names = await repo.nameScores(
+      page.map((c) => c.id),
+      key,
+    );
     const rows = await repo.getMany(page.map((c) => c.id));
     const byId = new Map(rows.map((r) => [r.id, r]));
     const results = page.map((c) => hit(byId.get(c.id)!, c.score, reasons(c, names, byId.get(c.id)!)));
