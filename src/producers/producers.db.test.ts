@@ -293,6 +293,24 @@ describe('search across scripts', () => {
     }
   });
 
+  it('finds the producers of the most specific product named among many of its chapter', async () => {
+    // 150 nitrogen fertilizer plants (chapter 31) and one potash mine: "калийные удобрения" names both the
+    // chapter (удобрения) and potash (3104), and the mine comes first.
+    const plants = Array.from(
+      { length: 150 },
+      (_, i) => `Tejen Azot ${i + 1},,,,TM,,,Tejen ${i + 1},,,,,,,3102,азотные удобрения,,,,`,
+    );
+    const file = csv('fertilizers.csv', [...plants, 'Garlyk Mining,,,,TM,,,Garlyk,,,,,,,3104,,,,,']);
+    expect((await importProducers(ctx.database, openCsvFile(file), { file })).imported).toBe(151);
+    const result = await search('калийные удобрения', { country: 'TM' });
+    expect(result.hs_codes_of_query).toEqual(expect.arrayContaining(['31', '3104']));
+    expect(result.results[0]?.name).toBe('Garlyk Mining');
+    // The chapter alone finds fertilizer producers of every kind.
+    const chapter = await search('удобрения', { country: 'TM', limit: 10 });
+    expect(chapter.results).toHaveLength(10);
+    for (const r of chapter.results) expect(r.hs_codes.some((c) => c.startsWith('31'))).toBe(true);
+  });
+
   it('reads product words in the titles of the full nomenclature, in any letter case', async () => {
     await importHs(
       ctx.db,
