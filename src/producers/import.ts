@@ -83,7 +83,7 @@ export async function importProducers(
     const rowsRead = report.rows;
     // Past its second chunk, an import that has already read more rows than the registry held builds the
     // registry's secondary indexes once at its end instead of adding every row to them (at a million rows
-    // on PostgreSQL, 209 s instead of 340 s). Searches meanwhile read the tables without them.
+    // on PostgreSQL, 227 s instead of 340 s). Searches meanwhile read the tables without them.
     if (load === undefined && chunksWritten >= 2 && rowsRead > before) {
       load = await deferRegistryIndexes(database);
       if (load.indexes.length > 0) options.onIndexesDeferred?.(load.indexes);
