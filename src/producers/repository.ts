@@ -294,7 +294,7 @@ export class ProducerRepository {
       select q.word as query, m.word, m.score
       from unnest(${words}::text[]) q(word)
       cross join lateral (
-        select word, max(score) as score from (
+        select word, max(score)::float8 as score from (
           (select v.word, 1.0 as score from ${vocabulary} v where v.word = q.word)
           union all
           (select x.word, 0.7 from ${variants} x

@@ -461,12 +461,16 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
       fuzzy: nameWords.all === null && productWords.all === null && key.replace(/\s/g, '').length >= 4,
     };
     let ranked = await repo.searchCandidates(terms, filters, RANKED);
-    if (query.same_script) {
+    // Which names match, and how closely: of every ranked producer when only names in the script typed
+    // count, else of the page shown only.
+    let names = query.same_script
+      ? await repo.nameScores(
+          ranked.map((c) => c.id),
+          key,
+        )
+      : undefined;
+    if (query.same_script && names) {
       const script = scriptOf(q);
-      const names = await repo.nameScores(
-        ranked.map((c) => c.id),
-        key,
-      );
       const keep = new Set(
         names.filter((n) => n.script === script && n.score >= 0.4).map((n) => n.producer_id),
       );
@@ -480,8 +484,7 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
       if (start < 0) start = ranked.length;
     }
     const page = ranked.slice(start, start + query.limit);
-    // Which name matched, for the results shown.
-    const names = await repo.nameScores(
+    names ??= await repo.nameScores(
       page.map((c) => c.id),
       key,
     );
