@@ -14,12 +14,17 @@ afterAll(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function snapshot(vars: Record<string, string>) {
-  const database = await openDatabase(
+/** The database a test target's `keruen` commands use. */
+function openTarget(vars: Record<string, string>) {
+  return openDatabase(
     vars.DATABASE_URL
       ? { engine: 'postgres', url: vars.DATABASE_URL }
       : { engine: 'pglite', dataDir: join(vars.KERUEN_DATA_DIR!, 'db') },
   );
+}
+
+async function snapshot(vars: Record<string, string>) {
+  const database = await openTarget(vars);
   try {
     const rows = await sql<{
       n: number;
@@ -81,11 +86,7 @@ describe('a killed trade import', () => {
 });
 
 async function registry(vars: Record<string, string>) {
-  const database = await openDatabase(
-    vars.DATABASE_URL
-      ? { engine: 'postgres', url: vars.DATABASE_URL }
-      : { engine: 'pglite', dataDir: join(vars.KERUEN_DATA_DIR!, 'db') },
-  );
+  const database = await openTarget(vars);
   try {
     const counts = await sql<{ producers: number; names: number; sources: number; history: number }>`
       select (select count(*) from producer)::int as producers, (select count(*) from producer_name)::int as names,
@@ -168,12 +169,7 @@ describe('indexes a load sets aside', () => {
   it('are built by the load at its end, not by a process that starts meanwhile', async () => {
     const target = await emptyTarget();
     cleanups.push(target.drop);
-    const open = () =>
-      openDatabase(
-        target.vars.DATABASE_URL
-          ? { engine: 'postgres', url: target.vars.DATABASE_URL }
-          : { engine: 'pglite', dataDir: join(target.vars.KERUEN_DATA_DIR!, 'db') },
-      );
+    const open = () => openTarget(target.vars);
     const database = await open();
     try {
       await migrateToLatest(database.db as Kysely<unknown>);
