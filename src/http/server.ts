@@ -47,10 +47,16 @@ const healthSchema = z
   })
   .meta({ id: 'Health' });
 
-/** Where in a parsed JSON value a string holds a NUL character (depth-limited), if anywhere. */
-function nulPath(value: unknown, path: string, depth = 0): string | undefined {
+/**
+ * Where in a parsed JSON value a string holds a NUL character (depth-limited), if anywhere. Only plain
+ * objects and arrays are walked: an uploaded file's body is its request stream, whose socket and server
+ * the walk would otherwise wander through (seconds a request, more as the file grew).
+ */
+export function nulPath(value: unknown, path: string, depth = 0): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
   if (depth > 20 || value === null || typeof value !== 'object') return undefined;
+  const proto = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = nulPath(value[i], `${path}[${i}]`, depth + 1);

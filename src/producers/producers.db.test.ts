@@ -27,6 +27,7 @@ let ctx: AppContext;
 let app: Server;
 /** The API as an administrator's script calls it. */
 let inject: ReturnType<typeof injector>;
+let token: string;
 const dir = mkdtempSync(join(tmpdir(), 'keruen-producers-'));
 let indexesBefore: string[];
 const deferred: string[] = [];
@@ -45,7 +46,8 @@ async function registryIndexes(): Promise<string[]> {
 beforeAll(async () => {
   ctx = await testContext();
   app = await buildServer(ctx);
-  inject = injector(app, await tokenFor(ctx));
+  token = await tokenFor(ctx);
+  inject = injector(app, token);
   await loadProducerDemo(ctx.db);
   // Distractors: a synthetic registry of the region around the demo's real producers, in chunks small
   // enough for the import to outgrow the registry and set its indexes aside.
@@ -123,6 +125,18 @@ describe('importing producers', () => {
       [`${changed}:2`, `${file}:2`, `${file}:7`].sort(),
     );
   });
+
+  it('takes an upload over a real connection, where the body is the request stream', async () => {
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const rows = Array.from({ length: 50 }, (_, i) => `Sockmet ${i + 1},TJ`);
+    const response = await fetch(`${url}/api/v1/producers/import?name=socket.csv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: ['name,country', ...rows].join('\n'),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ imported: 50, rejected: [] });
+  }, 30_000);
 
   it('imports the first sheet of a workbook, and the same through the upload endpoint', async () => {
     const workbook = new ExcelJS.Workbook();
