@@ -1,7 +1,7 @@
 // `keruen import producers FILE.csv|FILE.xlsx` and the upload endpoint: rows read as a stream (CSV, or the
 // first sheet of a workbook), checked one by one, written by chunks through the bulk merge. Bad rows are
 // reported by line, column, value and reason while the good ones go in; the same file twice changes nothing.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Database, DeferredLoad } from '../db/index.js';
 import {
   ChunkWriter,
@@ -25,25 +25,22 @@ import {
   vacuumRegistry,
 } from './bulk-repository.js';
 import type { ProducerInput } from './model.js';
-import { producerNames, toRow } from './normalize.js';
+import { type ProducerName, type ProducerRow, producerNames, toRow } from './normalize.js';
 import { loadLookups } from './repository.js';
 import { type Lookups, PRODUCER_COLUMNS, parseProducerRow, REQUIRED_PRODUCER_COLUMNS } from './validate.js';
 
 const CHUNK = 20_000;
 
 /** A digest of a producer's content as stored: the same content gives the same digest. */
-export function contentHash(input: ProducerInput, row = toRow(input)): string {
-  const names = producerNames(input).map((n) => [n.name, n.lang]);
+export function contentHash(row: ProducerRow, names: readonly ProducerName[]): string {
   const { natural_key: _key, ...content } = row;
-  return createHash('sha1')
-    .update(JSON.stringify([content, names]))
-    .digest('base64url');
+  return hash('sha1', JSON.stringify([content, names.map((n) => [n.name, n.lang])]), 'base64url');
 }
 
 export function stageProducer(line: number, input: ProducerInput): StagedProducer {
   const names = producerNames(input);
   const row = toRow(input, names);
-  return { line, row, names, contentHash: contentHash(input, row) };
+  return { line, row, names, contentHash: contentHash(row, names) };
 }
 
 export interface ProducerImportOptions {

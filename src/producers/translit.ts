@@ -182,6 +182,20 @@ export function romanize(text: string): string {
  */
 export function searchKey(text: string, options: { digraphs?: boolean } = {}): string {
   const digraphs = options.digraphs !== false;
+  // Places, certifications, product words and legal forms repeat from row to row of an import.
+  const cache = digraphs ? KEYS : KEYS_LETTERS_ONLY;
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  const key = computeKey(text, digraphs);
+  if (cache.size >= 20_000) cache.clear();
+  cache.set(text, key);
+  return key;
+}
+
+const KEYS = new Map<string, string>();
+const KEYS_LETTERS_ONLY = new Map<string, string>();
+
+function computeKey(text: string, digraphs: boolean): string {
   const key = runs(text)
     .map(([t, kind]) => (kind === 'latin' ? foldLatin(t, digraphs) : t))
     .join('');
