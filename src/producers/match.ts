@@ -64,6 +64,7 @@ export function scoreMatch(
   producer: Pick<
     StoredProducer,
     | 'hs_prefixes'
+    | 'hs_codes'
     | 'products_key'
     | 'export_markets'
     | 'capacity'
@@ -85,7 +86,15 @@ export function scoreMatch(
     .filter((c) => producer.hs_prefixes.includes(c))
     .sort((a, b) => b.length - a.length)[0];
   const chapter = request.codes.map((c) => c.slice(0, 2)).find((c) => producer.hs_prefixes.includes(c));
+  // A producer registered under the heading of a requested subheading (7110 for 711021) may well make it.
+  const heading = request.codes.find((c) => c.length === 6 && producer.hs_codes.includes(c.slice(0, 4)));
   if (exact && exact.length >= 4) reasons.push({ kind: 'hs', detail: `makes HS ${exact}`, weight: 0.5 });
+  else if (heading)
+    reasons.push({
+      kind: 'hs',
+      detail: `makes goods of HS ${heading.slice(0, 4)}, the heading of ${heading}`,
+      weight: 0.4,
+    });
   else if (exact || chapter)
     reasons.push({ kind: 'hs', detail: `makes goods of HS chapter ${exact ?? chapter}`, weight: 0.3 });
   if (request.productKey) {

@@ -143,6 +143,7 @@ describe('matchmaking', () => {
       certKeys: ['iso9001'],
     };
     const base = {
+      hs_codes: [],
       products_key: '',
       export_markets: [],
       capacity: null,
@@ -166,6 +167,16 @@ describe('matchmaking', () => {
     expect(exact.map((r) => r.kind)).toEqual(['hs', 'exports_to', 'capacity', 'certification']);
     expect(chapter.map((r) => r.kind)).toEqual(['hs']);
     expect(sum(exact)).toBeGreaterThan(sum(chapter));
+    // Registered under the heading of the subheading asked for: between an exact match and the chapter.
+    const subheading = { ...request, codes: ['740311'] };
+    const underHeading = scoreMatch({ ...base, hs_codes: ['7403'], hs_prefixes: ['74', '7403'] }, subheading);
+    expect(underHeading[0]?.detail).toBe('makes goods of HS 7403, the heading of 740311');
+    expect(sum(underHeading)).toBeGreaterThan(
+      sum(scoreMatch({ ...base, hs_prefixes: ['74', '7408'] }, subheading)),
+    );
+    expect(sum(underHeading)).toBeLessThan(
+      sum(scoreMatch({ ...base, hs_codes: ['740311'], hs_prefixes: ['74', '7403', '740311'] }, subheading)),
+    );
   });
 });
 

@@ -24,7 +24,27 @@ const CONCEPTS: readonly Concept[] = [
     words: ['ferroalloy', 'ferrochrom', 'ferrosilic', 'ферросплав', 'феррохром', 'ферросилиц'],
   },
   { hs: ['2610'], words: ['chromite', 'chrome ore', 'хромит', 'хромов'] },
-  { hs: ['2601'], words: ['iron ore', 'железн руд', 'темір кен', 'pellet', 'окатыш'] },
+  { hs: ['2602', '7202'], words: ['manganese', 'марган', 'marganets', 'ферромарган', 'ferromangan'] },
+  { hs: ['2804'], words: ['phosphorus', 'фосфор=', 'фосфора', 'fosfor='] },
+  { hs: ['2809'], words: ['phosphoric acid', 'фосфорн кислот', 'ортофосфорн'] },
+  { hs: ['2510'], words: ['phosphate rock', 'phosphorite', 'фосфорит', 'fosforit'] },
+  {
+    hs: ['3103', '3105'],
+    words: ['phosphate fertili', 'фосфорн удобр', 'superphosphate', 'суперфосфат', 'аммофос', 'ammophos'],
+  },
+  { hs: ['8108', '2614'], words: ['titanium', 'титан=', 'титана', 'титанов', 'titan='] },
+  { hs: ['8104'], words: ['magnesium', 'магни=', 'магний', 'магния', 'magniy'] },
+  { hs: ['8112'], words: ['beryllium', 'бериллий', 'берилли', 'tantalum', 'тантал', 'niobium', 'ниоби'] },
+  { hs: ['8101', '2611'], words: ['tungsten', 'wolfram', 'вольфрам', 'volfram'] },
+  { hs: ['2613', '8102'], words: ['molybdenum', 'молибден', 'molibden'] },
+  { hs: ['2617', '8110'], words: ['antimony', 'сурьм', 'surma'] },
+  { hs: ['75', '2604'], words: ['nickel', 'никел', 'nikel'] },
+  { hs: ['7110'], words: ['platinum', 'платин', 'palladium', 'паллади'] },
+  { hs: ['2846', '2805'], words: ['rare earth', 'редкоземел', 'редкоземельн'] },
+  { hs: ['2818', '2606'], words: ['alumina', 'глинозем', 'bauxite', 'боксит'] },
+  { hs: ['2704'], words: ['coke=', 'кокс=', 'кокса'] },
+  { hs: ['2807'], words: ['sulphuric acid', 'sulfuric acid', 'серн кислот', 'серная'] },
+  { hs: ['2601'], words: ['iron ore', 'железн руд', 'железоруд', 'темір кен', 'pellet', 'окатыш'] },
   {
     hs: ['72', '73'],
     words: [
@@ -170,6 +190,16 @@ const CONCEPTS: readonly Concept[] = [
     words: ['vegetable oil', 'растительн масл', 'өсімдік май', 'osimdik mai', 'oil seed', 'масличн'],
   },
   { hs: ['1701'], words: ['sugar', 'сахар', 'қант=', 'kant=', 'shakar'] },
+  { hs: ['0409'], words: ['honey', 'мёд=', 'мед=', 'меда', 'asal='] },
+  { hs: ['0407'], words: ['eggs', 'egg=', 'яйц', 'жұмыртқа', 'tuxum'] },
+  { hs: ['0902'], words: ['tea=', 'чай=', 'чая', 'choy='] },
+  { hs: ['0802'], words: ['walnut', 'almond', 'pistachio', 'орех', 'миндал', 'фисташ', 'yongʻoq', 'yongoq'] },
+  { hs: ['0807'], words: ['melon', 'дыни', 'дыня', 'qovun', 'watermelon', 'арбуз', 'tarvuz'] },
+  { hs: ['2501'], words: ['salt=', 'соль=', 'соли=', 'тұз=', 'tuz='] },
+  { hs: ['2309'], words: ['animal feed', 'fodder', 'комбикорм', 'корм=', 'кормов', 'yem='] },
+  { hs: ['1005'], words: ['maize', 'corn=', 'кукуруз', 'жүгері', 'makkajoʻxori'] },
+  { hs: ['0403'], words: ['kefir', 'кефир', 'yogurt', 'yoghurt', 'йогурт', 'айран', 'ayran'] },
+  { hs: ['2105'], words: ['ice cream', 'мороженое', 'мороженого', 'balmuzdak'] },
   {
     hs: ['1806', '1704', '1905'],
     words: [
@@ -253,6 +283,25 @@ const CONCEPTS: readonly Concept[] = [
   },
   { hs: ['39'], words: ['plastic', 'пластик', 'пластмасс', 'plastmass'] },
   { hs: ['4011'], words: ['tyre', 'tire', 'шин', 'shina'] },
+  { hs: ['3208', '3209'], words: ['paint', 'краск', 'бояу', 'boʻyoq', 'boyoq', 'varnish', 'лак='] },
+  { hs: ['3401', '3402'], words: ['soap', 'мыло', 'мыла', 'sovun', 'detergent', 'моющ'] },
+  { hs: ['33'], words: ['cosmetic', 'косметик', 'kosmetika', 'perfume', 'парфюм'] },
+  { hs: ['44'], words: ['timber', 'lumber', 'sawn wood', 'пиломатериал', 'древесин', 'plywood', 'фанер'] },
+  { hs: ['51'], words: ['wool', 'шерст', 'жүн=', 'jun=', 'cashmere', 'кашемир'] },
+  { hs: ['7323', '7615', '6911'], words: ['cookware', 'kitchenware', 'tableware', 'посуд', 'идиш'] },
+  { hs: ['6802'], words: ['granite', 'гранит', 'granit', 'marble', 'мрамор', 'marmar'] },
+  { hs: ['2520', '6809'], words: ['gypsum', 'гипс', 'plasterboard', 'drywall', 'гипсокартон'] },
+  { hs: ['2522'], words: ['quicklime', 'известь', 'извести', 'ohak'] },
+  { hs: ['6810', '6811'], words: ['concrete', 'бетон', 'reinforced concrete', 'жби', 'шифер', 'slate='] },
+  { hs: ['8413'], words: ['pump', 'насос', 'nasos'] },
+  { hs: ['8501'], words: ['electric motor', 'электродвигател', 'generator', 'генератор'] },
+  { hs: ['8507'], words: ['battery', 'batteries', 'аккумулятор', 'akkumulyator'] },
+  {
+    hs: ['8429', '8426'],
+    words: ['excavator', 'экскаватор', 'bulldozer', 'бульдозер', 'crane', 'кран=', 'краны'],
+  },
+  { hs: ['9405', '8539'], words: ['lamp', 'ламп', 'luminaire', 'светильник', 'lighting'] },
+  { hs: ['8716'], words: ['trailer', 'прицеп', 'semi-trailer', 'полуприцеп', 'tirkama'] },
   { hs: ['30'], words: ['pharmac', 'medicine', 'drug', 'лекарств', 'фармацевт', 'dori', 'препарат'] },
   { hs: ['7005', '7010', '70'], words: ['glass', 'стекл', 'шиша', 'shisha', 'әйнек'] },
   {
@@ -296,7 +345,10 @@ export function hsCodesOfWords(text: string): string[] {
       const hit = parts.every((p, j) => {
         const w = words[i + j]!;
         // Earlier words of a phrase are stems; the last must be whole when the entry says so.
-        return (j === parts.length - 1 && exact) || p.length <= 3 ? w === p : w.startsWith(p);
+        // Of a phrase, a short part is a stem like any other: the phrase's other words say what it is.
+        return (j === parts.length - 1 && exact) || (parts.length === 1 && p.length <= 3)
+          ? w === p
+          : w.startsWith(p);
       });
       if (hit) {
         for (const code of hs) codes.add(code);

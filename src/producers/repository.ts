@@ -384,9 +384,16 @@ export class ProducerRepository {
     // PostgreSQL estimates one code's producers from its statistics, where it guessed thousands for a set
     // of uncommon codes and read the whole registry for the one producer there was (700 ms at a million).
     const share = Math.max(20, Math.floor(ofProducts / Math.max(1, terms.hsCodes.length)));
+    // A producer registered under a heading (7110, platinum and palladium) may make what a subheading of it
+    // names (711021, palladium): found too, as a match of the heading.
     for (const code of terms.hsCodes)
       branches.push(
-        sql`(select id from producer p where p.hs_prefixes @> ${[code]}::text[] and ${where} limit ${share})`,
+        code.length === 6
+          ? sql`(select id from producer p
+               where (p.hs_prefixes @> ${[code]}::text[]
+                      or (p.hs_prefixes @> ${[code.slice(0, 4)]}::text[] and p.hs_codes @> ${[code.slice(0, 4)]}::text[]))
+                 and ${where} limit ${share})`
+          : sql`(select id from producer p where p.hs_prefixes @> ${[code]}::text[] and ${where} limit ${share})`,
       );
     if (terms.places.length > 0)
       branches.push(
@@ -410,8 +417,10 @@ export class ProducerRepository {
                word_similarity(${terms.skeleton}, p.names_skeleton) as skeleton_score,
                case when p.products_key = '' then 0 else word_similarity(${terms.key}, p.products_key) end
                  as product_score,
-               (select h from unnest(${terms.hsCodes}::text[]) h where h = any(p.hs_prefixes)
-                order by length(h) desc limit 1) as hs_match,
+               (select m from (select case when h = any(p.hs_prefixes) then h
+                                           when length(h) = 6 and left(h, 4) = any(p.hs_codes) then left(h, 4) end
+                               from unnest(${terms.hsCodes}::text[]) h) hm(m)
+                where m is not null order by length(m) desc limit 1) as hs_match,
                coalesce(p.city_key = any(${terms.places}::text[]) or p.region_key = any(${terms.places}::text[]), false)
                  as place_match
         from c join producer p on p.id = c.id

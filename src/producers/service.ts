@@ -428,8 +428,14 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
     // The query's words as the registry writes them: each looked up in the vocabulary (typos, other
     // spellings), with its second reading where Latin letter pairs are ambiguous (Kazhrom).
     const second = companyKey(q, { digraphs: false }).split(' ');
+    // Two words the registry may write as one (Кызылкум цемент, Kyzylkumcement): the pair run together is a
+    // form of each of the two, so that a name holding the one word holds both.
+    const joined = (i: number) =>
+      (words[i]?.length ?? 0) >= 3 && (words[i + 1]?.length ?? 0) >= 3 ? [words[i]! + words[i + 1]!] : [];
     const positions = words.map((w, i) =>
-      [...new Set([w, second.length === words.length ? second[i]! : w])].filter((x) => x.length >= 3),
+      [
+        ...new Set([w, second.length === words.length ? second[i]! : w, ...joined(i - 1), ...joined(i)]),
+      ].filter((x) => x.length >= 3),
     );
     // A product's word as typed or within one typo: one sharing only its consonants or first letters with
     // the query (kars for Карасу) is most often a name's word, and reading its producers costs the most.

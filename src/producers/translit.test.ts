@@ -86,6 +86,11 @@ describe('product words to HS codes', () => {
     ['цемент', ['2523']],
     ['oʻgʻit', ['31']],
     ['lead', ['78']],
+    // A phrase's short word is a stem like its others (руда, руды after железн…).
+    ['железная руда', ['2601']],
+    ['железной руды', ['2601']],
+    ['ферромарганец', ['2602', '7202']],
+    ['жёлтый фосфор', ['2804']],
   ])('%s names %j', (words, codes) => {
     expect(hsCodesOfWords(words)).toEqual(codes);
   });
@@ -94,5 +99,7 @@ describe('product words to HS codes', () => {
     expect(hsCodesOfWords('leader')).toEqual([]);
     expect(hsCodesOfWords('Olmaliq')).toEqual([]);
     expect(hsCodesOfWords('Kantskii')).toEqual([]);
+    expect(hsCodesOfWords('ipak yoli')).toEqual(['5002', '5007']);
+    expect(hsCodesOfWords('Titanik')).toEqual([]);
   });
 });

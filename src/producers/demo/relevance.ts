@@ -63,6 +63,53 @@ const names: [string, string[]][] = [
   ['Gomselmash', ['Гомсельмаш', 'Gomsel mash', 'Homselmash']],
   ['KAMAZ', ['КАМАЗ', 'Kamaz', 'Камский автомобильный']],
   ['SOCAR Polymer', ['SOCAR Polimer', 'Сокар полимер']],
+  // Producers added after the rules were written (see demo/producers.ts), typed as users type them: the
+  // registered name with its legal form, a word cut short, two words run together or apart, old names.
+  [
+    'Kazphosphate LLP',
+    ['Казфосфат', 'Qazfosfat', 'kazfosfat taraz', 'Kazphosfate', 'ТОО "Казфосфат"', 'Kazfosvat'],
+  ],
+  [
+    'Sokolov-Sarybai Mining Production Association',
+    ['ССГПО', 'SSGPO', 'Sokolov Sarbai', 'Соколовско-Сарбайское'],
+  ],
+  [
+    'Ust-Kamenogorsk Titanium and Magnesium Plant',
+    [
+      'UKTMK',
+      'Ust-Kamenogorsk titanium',
+      'Oskemen titan magniy',
+      'титано-магниевый',
+      'Öskemen titan-magnii kombinaty',
+    ],
+  ],
+  ['Ulba Metallurgical Plant', ['Ульба', 'Ulbinsky', 'Ulbi metallurgiyalyq', 'Ульбинский']],
+  ['Food Master', ['Фуд мастер', 'foodmaster']],
+  ['Pavlodar Aluminium Plant', ['Павлодарский алюминиевый', 'Pavlodar aluminum', 'Алюминий Казахстана']],
+  ['Kentau Transformer Plant', ['Kentau transformer', 'Кентауский трансформаторный', 'Кентау завод']],
+  ['Bekabadcement', ['Bekobod sement', 'Бекабад цемент', 'Bekabadsement', 'Бекободцемент', 'Bekabad Cement']],
+  [
+    'Kyzylkumcement',
+    ['Qizilqum sement', 'Кызылкум цемент', 'Kizilkumsement', 'АО «Кызылкумцемент»', 'Kyzylkum Cement'],
+  ],
+  ['Maxam-Chirchiq', ['Максам Чирчик', 'Maksam Chirchik', 'Maxam']],
+  ['Indorama Kokand Textile', ['Индорама', "Indorama Qo'qon", 'Kokand textile']],
+  ['Bukhara Oil Refinery', ['Buxoro neft', 'Bukhara refinery', 'Бухарский нефтеперерабатывающий']],
+  [
+    'Kyrgyz Chemical Metallurgical Plant',
+    ['Кыргызский химико-металлургический', 'Kirgizskiy khimiko-metallurgicheskiy'],
+  ],
+  ['Kara-Balta Mining Combine', ['Кара-Балта', 'Karabalta mining', 'KARA-BALTA', 'Карабалтинский']],
+  ['Tajik Azot', ['Таджик азот', 'Tojik azot', 'Tadjik Azot', 'Tajikazot']],
+  ['Anzob Mining and Processing Plant', ['Анзоб', 'Anzob', 'Anzobskiy GOK']],
+  [
+    'Turkmenabat Chemical Plant',
+    ['Türkmenabat himiýa', 'Туркменабат химический', 'Turkmenabat himiya zavody'],
+  ],
+  ['Mary Azot', ['Maryazot', 'Марыазот', 'Mariazot']],
+  ['Belshina', ['Белшина', 'Белшына', 'Belshyna', 'Бел шина']],
+  ['Nornickel', ['Норникель', 'Norilsk Nickel', 'Норильский никель', 'Nornikel', 'Norni']],
+  ['Zangezur Copper Molybdenum Combine', ['Zangezur', 'Зангезурский', 'Zangezour copper']],
 ];
 
 const products: [string, string, string?][] = [
@@ -101,6 +148,30 @@ const products: [string, string, string?][] = [
   ['серебро', '7106'],
   ['электроэнергия', '2716'],
   ['уран', '2612'],
+  ['yellow phosphorus', '2804'],
+  ['titanium sponge', '8108'],
+  ['губчатый титан', '8108'],
+  ['beryllium', '8112'],
+  ['железная руда', '2601'],
+  ['окатыши', '2601'],
+  ['глинозём', '2818'],
+  ['alumina', '2818'],
+  ['шины', '4011'],
+  ['tyres', '4011', 'BY'],
+  ['nickel', '75'],
+  ['palladium', '7110'],
+  ['молибден', '2613'],
+  ['antimony', '2617'],
+  ['сурьма', '2617'],
+  ['rare earth metals', '2846'],
+  ['аммиачная селитра', '3102'],
+  ['urea', '3102', 'TM'],
+  ['superphosphate', '3103'],
+  ['бензин', '2710'],
+  ['diesel fuel', '2710', 'UZ'],
+  ['хлопковая пряжа', '5205'],
+  ['kefir', '0403'],
+  ['ферромарганец', '7202'],
 ];
 
 export const RELEVANCE_QUERIES: readonly RelevanceQuery[] = [
