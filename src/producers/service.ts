@@ -432,6 +432,9 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
     // form of each of the two, so that a name holding the one word holds both.
     const joined = (i: number) =>
       (words[i]?.length ?? 0) >= 3 && (words[i + 1]?.length ?? 0) >= 3 ? [words[i]! + words[i + 1]!] : [];
+    // Looked up as themselves or within a typo only: most pairs are not a word of any name, and a word none
+    // of the vocabulary's is near goes on to the slower comparison by trigrams.
+    const runTogether = new Set(words.flatMap((_, i) => joined(i)));
     const positions = words.map((w, i) =>
       [
         ...new Set([w, second.length === words.length ? second[i]! : w, ...joined(i - 1), ...joined(i)]),
@@ -440,13 +443,14 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
     // A product's word as typed or within one typo: one sharing only its consonants or first letters with
     // the query (kars for Карасу) is most often a name's word, and reading its producers costs the most.
     const productWords = await repo.wordQueries('product', positions, NEAR_WORDS / 2, {
+      trigrams: (w) => !runTogether.has(w),
       minScore: () => 0.7,
     });
     // A word of the products (copper, tiles) stands in names only for itself or a typo of it, not for names'
     // words sharing its consonants (Tauaiulasu) or trigrams.
     const ofProducts = new Set(positions.filter((_, i) => productWords.each[i] !== null).flat());
     const nameWords = await repo.wordQueries('name', positions, NEAR_WORDS, {
-      trigrams: (w) => !ofProducts.has(w),
+      trigrams: (w) => !ofProducts.has(w) && !runTogether.has(w),
       minScore: (w) => (ofProducts.has(w) ? 0.7 : 0),
     });
     const distinctive = new Set(distinctiveWords(key));
