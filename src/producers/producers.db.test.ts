@@ -325,6 +325,23 @@ describe('search across scripts', () => {
     for (const r of chapter.results) expect(r.hs_codes.some((c) => c.startsWith('31'))).toBe(true);
   });
 
+  it('reads a query of product words as a product before names within a typo of it, but not before the name itself', async () => {
+    // "oltin" is gold in Uzbek; Zholtyn (Жолтын) is one letter from it. Oltin Qum is a company of that name.
+    const file = csv('gold.csv', [
+      'Жолтын,Zholtyn LLP,,,KZ,,,Zhezkazgan,,,,,,,2508,,,,,',
+      'Chadak Gold Mine,,,,UZ,,,Pop,,,,,,,7108,,,,,',
+      'Oltin Qum,,,,UZ,,,Navoiy,,,,,,,2505,,,,,',
+    ]);
+    expect((await importProducers(ctx.database, openCsvFile(file), { file })).imported).toBe(3);
+    const gold = await search('oltin', { country: 'KZ,UZ' });
+    const rank = (name: string) => gold.results.findIndex((r) => r.name === name);
+    expect(rank('Oltin Qum')).toBe(0);
+    expect(rank('Chadak Gold Mine')).toBeGreaterThan(0);
+    expect(rank('Chadak Gold Mine')).toBeLessThan(rank('Жолтын') < 0 ? Infinity : rank('Жолтын'));
+    // A word that is not only a product's keeps the name within a typo first.
+    expect((await search('Zholtin')).results[0]?.name).toBe('Жолтын');
+  });
+
   it('reads product words in the titles of the full nomenclature, in any letter case', async () => {
     await importHs(
       ctx.db,

@@ -337,25 +337,36 @@ const STEMS: readonly Stem[] = CONCEPTS.flatMap((c) =>
  * consecutive words.
  */
 export function hsCodesOfWords(text: string): string[] {
+  return readProducts(text).codes;
+}
+
+/** Whether every word of a text is a word of the lexicon ("oltin", "медный катод"): a query for a product. */
+export function namesOnlyProducts(text: string): boolean {
+  return readProducts(text).all;
+}
+
+function readProducts(text: string): { codes: string[]; all: boolean } {
   const words = searchKey(text).split(' ').filter(Boolean);
   const codes = new Set<string>();
+  const read = new Set<number>();
   for (const { stem, exact, hs } of STEMS) {
     const parts = stem.split(' ');
     for (let i = 0; i + parts.length <= words.length; i++) {
       const hit = parts.every((p, j) => {
         const w = words[i + j]!;
-        // Earlier words of a phrase are stems; the last must be whole when the entry says so.
-        // Of a phrase, a short part is a stem like any other: the phrase's other words say what it is.
+        // Earlier words of a phrase are stems; the last must be whole when the entry says so. Of a phrase, a
+        // short part is a stem like any other: the phrase's other words say what it is.
         return (j === parts.length - 1 && exact) || (parts.length === 1 && p.length <= 3)
           ? w === p
           : w.startsWith(p);
       });
       if (hit) {
         for (const code of hs) codes.add(code);
+        for (let j = 0; j < parts.length; j++) read.add(i + j);
         break;
       }
     }
   }
   // A code already covered by a more general one found is kept: filters and ranking read prefixes anyway.
-  return [...codes].sort();
+  return { codes: [...codes].sort(), all: words.length > 0 && read.size === words.length };
 }

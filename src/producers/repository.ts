@@ -65,6 +65,8 @@ export interface SearchTerms {
   fuzzy: boolean;
   /** HS codes the query's words name (lexicon and nomenclature titles). */
   hsCodes: string[];
+  /** Whether every word of the query is a product's word of the lexicon (a query for a product). */
+  productQuery: boolean;
   /** Place keys of the query's words and pairs of words (a city or region it may name). */
   places: string[];
 }
@@ -404,6 +406,9 @@ export class ProducerRepository {
     if (branches.length === 0) return [];
     // A name with the consonants of a product's word (Serbir for серебро) is not a producer of it.
     const skeletonWeight = terms.hsCodes.length > 0 ? 0.6 : 0.85;
+    // A query of product words only ("oltin", gold) finds its producers before names within a typo of it
+    // (Zholtyn); a name that is the word itself still comes first.
+    const hsBase = terms.productQuery ? 0.6 : 0.55;
     const result = await sql<Candidate>`
       with c as (${sql.join(branches, sql` union `)}),
       s as (
@@ -427,7 +432,7 @@ export class ProducerRepository {
       )
       select id, name_score, skeleton_score, product_score, hs_match, place_match,
              greatest(name_score, skeleton_score * ${skeletonWeight}, product_score * 0.7,
-                      case when hs_match is null then 0 else 0.55 + length(hs_match) * 0.025 end)
+                      case when hs_match is null then 0 else ${hsBase} + length(hs_match) * 0.025 end)
              + case when name_score = 1 then 0.2 else 0 end
              + case when place_match then 0.15 else 0 end as score
       from s
