@@ -356,9 +356,9 @@ function readProducts(text: string): { codes: string[]; all: boolean } {
         const w = words[i + j]!;
         // Earlier words of a phrase are stems; the last must be whole when the entry says so. Of a phrase, a
         // short part is a stem like any other: the phrase's other words say what it is.
-        return (j === parts.length - 1 && exact) || (parts.length === 1 && p.length <= 3)
-          ? w === p
-          : w.startsWith(p);
+        if ((j === parts.length - 1 && exact) || (parts.length === 1 && p.length <= 3)) return w === p;
+        // The key reads ts as one sound (ц): an English plural of a stem ending in t (apricots, pellets) has s.
+        return w.startsWith(p) || (p.endsWith('t') && w.startsWith(`${p.slice(0, -1)}s`));
       });
       if (hit) {
         for (const code of hs) codes.add(code);

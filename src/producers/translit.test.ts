@@ -91,6 +91,9 @@ describe('product words to HS codes', () => {
     ['железной руды', ['2601']],
     ['ферромарганец', ['2602', '7202']],
     ['жёлтый фосфор', ['2804']],
+    // Plurals in ts, which the key reads as the one sound of ц.
+    ['dried apricots', ['0806', '0813']],
+    ['iron ore pellets', ['2601']],
   ])('%s names %j', (words, codes) => {
     expect(hsCodesOfWords(words)).toEqual(codes);
   });
