@@ -129,6 +129,15 @@ describe('HS nomenclature', () => {
     expect(children.items.length).toBeGreaterThan(0);
   });
 
+  it('writes the titles straight into their search indexes (an import leaves no pending list for every search to read)', async () => {
+    const indexes = await sql<{ name: string; options: string[] | null }>`
+      select c.relname as name, c.reloptions as options from pg_index i join pg_class c on c.oid = i.indexrelid
+      join pg_am a on a.oid = c.relam
+      where i.indrelid = 'hs_code'::regclass and a.amname = 'gin' order by 1`.execute(ctx.db);
+    expect(indexes.rows.map((r) => r.name)).toEqual(['hs_code_title_trgm_idx', 'hs_code_title_words_idx']);
+    for (const index of indexes.rows) expect(index.options).toContain('fastupdate=off');
+  });
+
   it('reports each bad row with its line and field while the good rows go in', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'keruen-hs-'));
     const file = join(dir, 'bad.csv');

@@ -12,4 +12,5 @@ export const MIGRATIONS: readonly string[] = [
   '0009-audit-events',
   '0010-create-search-words',
   '0011-deferred-indexes',
+  '0012-hs-indexes-without-pending-list',
 ];
