@@ -277,6 +277,22 @@ describe('the web app in Chromium', () => {
     expect(await p.getByRole('row', { name: /Казахстан – Узбекистан/ }).textContent()).toMatch(/10\s?млрд/);
   });
 
+  it('shows the producers registry in Kazakh and in Uzbek', async () => {
+    const p = await open(`/producers?q=${encodeURIComponent('Kyzylkum cement')}`);
+    await p.getByRole('heading', { name: 'Producers of the region' }).waitFor();
+    await p.getByLabel('Language').selectOption('kk');
+    await p.getByRole('heading', { name: 'Өңір өндірушілері' }).waitFor();
+    await p
+      .getByRole('link', { name: /Кызылкумцемент/ })
+      .first()
+      .waitFor();
+    expect(await p.getByText('Сәйкестік').first().isVisible()).toBe(true);
+    expect(await p.locator('html').getAttribute('lang')).toBe('kk');
+    await p.getByLabel('Тіл').selectOption('uz');
+    await p.getByRole('heading', { name: 'Mintaqa ishlab chiqaruvchilari' }).waitFor();
+    expect(await p.getByText('Moslik').first().isVisible()).toBe(true);
+  });
+
   it('prints a brief per pair, and fits a phone-sized screen', async () => {
     const p = await open('/pairs/KZ-KG/brief');
     await p.getByRole('heading', { name: /Brief: Kazakhstan – Kyrgyzstan/ }).waitFor();

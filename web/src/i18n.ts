@@ -1,5 +1,6 @@
-// Languages of the web app: English and Russian complete; Kazakh and Uzbek labels where written (the rest
-// falls back to Russian for Kazakh, to English for Uzbek). Numbers and dates follow the language.
+// Languages of the web app: English and Russian complete; Kazakh and Uzbek for the navigation and the
+// producers registry (the rest falls back to Russian for Kazakh, to English for Uzbek). Numbers and dates
+// follow the language.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
@@ -426,7 +427,28 @@ const kk: Partial<Resource> = {
   language: 'Тіл',
   loading: 'Жүктелуде…',
   overview: { targets: 'Тауар айналымы мақсаттары', meetings: 'Соңғы отырыстар' } as Resource['overview'],
-  producers: { title: 'Өңір өндірушілері', search: 'Өндірушілерді іздеу' } as Resource['producers'],
+  producers: {
+    title: 'Өңір өндірушілері',
+    lead: 'Атауы бойынша (кез келген жазуда және жазылуда), өнім сөздері немесе СЭҚ ТН коды бойынша іздеу.',
+    search: 'Өндірушілерді іздеу',
+    placeholder: 'мысалы, Shymkentcement, мыс катод, 7403',
+    country: 'Ел',
+    any: 'кез келген',
+    results_one: '{{count}} өндіруші',
+    results_other: '{{count}} өндіруші',
+    none: 'Ештеңе табылмады.',
+    why: 'Сәйкестік',
+    field: { name: 'атауы', products: 'өнімдері', hs: 'СЭҚ ТН коды', place: 'орны' },
+    hs: 'СЭҚ ТН кодтары',
+    markets: 'Экспорт елдері',
+    certifications: 'Сертификаттар',
+    match: 'Сұраныс бойынша жеткізушілерді іріктеу',
+    product: 'Тауар',
+    destination: 'Қайда',
+    quantity: 'Көлемі',
+    find: 'Іріктеу',
+    reasons: 'Неліктен',
+  },
 };
 
 const uz: Partial<Resource> = {
@@ -447,8 +469,26 @@ const uz: Partial<Resource> = {
   } as Resource['overview'],
   producers: {
     title: 'Mintaqa ishlab chiqaruvchilari',
+    lead: 'Istalgan yozuv va imlodagi nomi, mahsulot so‘zlari yoki TIF TN kodi bo‘yicha qidiring.',
     search: 'Ishlab chiqaruvchilarni qidirish',
-  } as Resource['producers'],
+    placeholder: 'masalan, Шымкентцемент, mis katod, 7403',
+    country: 'Davlat',
+    any: 'istalgan',
+    results_one: '{{count}} ta ishlab chiqaruvchi',
+    results_other: '{{count}} ta ishlab chiqaruvchi',
+    none: 'Hech narsa topilmadi.',
+    why: 'Moslik',
+    field: { name: 'nomi', products: 'mahsulotlari', hs: 'TIF TN kodi', place: 'joyi' },
+    hs: 'TIF TN kodlari',
+    markets: 'Eksport qiladi',
+    certifications: 'Sertifikatlar',
+    match: 'So‘rov bo‘yicha yetkazib beruvchilarni topish',
+    product: 'Mahsulot',
+    destination: 'Qayerga',
+    quantity: 'Hajmi',
+    find: 'Topish',
+    reasons: 'Nega',
+  },
 };
 
 export const LANGUAGES = [
