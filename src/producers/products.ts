@@ -333,15 +333,15 @@ const STEMS: readonly Stem[] = CONCEPTS.flatMap((c) =>
 
 /**
  * The HS codes a text names through the words of the lexicon: a stem matches a word it begins (a stem
- * marked whole, or of three letters or fewer, must be the whole word); a stem of two words must match two
- * consecutive words.
+ * marked whole, or a one-word stem of three letters or fewer, must be the whole word); a stem of two words
+ * must match two consecutive words.
  */
 export function hsCodesOfWords(text: string): string[] {
   return readProducts(text).codes;
 }
 
 /** Whether every word of a text is a word of the lexicon ("oltin", "медный катод"): a query for a product. */
-export function namesOnlyProducts(text: string): boolean {
+export function onlyProductWords(text: string): boolean {
   return readProducts(text).all;
 }
 

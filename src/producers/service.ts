@@ -14,7 +14,7 @@ import {
   searchQuerySchema,
 } from './model.js';
 import { certificationKey, placeKey, producerNames } from './normalize.js';
-import { hsCodesOfWords, namesOnlyProducts } from './products.js';
+import { hsCodesOfWords, onlyProductWords } from './products.js';
 import { type Candidate, loadLookups, ProducerRepository, type StoredProducer } from './repository.js';
 import { companyKey, distinctiveWords, scriptOf, searchKey, skeleton } from './translit.js';
 import { checkProducer } from './validate.js';
@@ -462,7 +462,7 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
       words: [...new Set([...distinctive, ...distinctiveWords(second.join(' '))])],
       skeleton: skeleton(key),
       hsCodes,
-      productQuery: hsCodes.length > 0 && namesOnlyProducts(q),
+      productQuery: hsCodes.length > 0 && onlyProductWords(q),
       places,
       allWords: nameWords.all,
       productWords: productWords.all,

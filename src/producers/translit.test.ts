@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hsCodesOfWords, namesOnlyProducts } from './products.js';
+import { hsCodesOfWords, onlyProductWords } from './products.js';
 import { companyKey, distinctiveWords, scriptOf, searchKey, skeleton } from './translit.js';
 
 describe('search keys across scripts', () => {
@@ -99,12 +99,12 @@ describe('product words to HS codes', () => {
   });
 
   it('tells a query made only of product words', () => {
-    expect(namesOnlyProducts('oltin')).toBe(true);
-    expect(namesOnlyProducts('медный катод')).toBe(true);
-    expect(namesOnlyProducts('железная руда')).toBe(true);
-    expect(namesOnlyProducts('Oltin Qum')).toBe(false);
-    expect(namesOnlyProducts('Kazzinc')).toBe(false);
-    expect(namesOnlyProducts('')).toBe(false);
+    expect(onlyProductWords('oltin')).toBe(true);
+    expect(onlyProductWords('медный катод')).toBe(true);
+    expect(onlyProductWords('железная руда')).toBe(true);
+    expect(onlyProductWords('Oltin Qum')).toBe(false);
+    expect(onlyProductWords('Kazzinc')).toBe(false);
+    expect(onlyProductWords('')).toBe(false);
   });
 
   it('does not read a longer word as a short product word (leader is not lead, Olmaliq not olma)', () => {
