@@ -345,7 +345,8 @@ export function onlyProductWords(text: string): boolean {
   return readProducts(text).all;
 }
 
-function readProducts(text: string): { codes: string[]; all: boolean } {
+/** The HS codes a text names through the lexicon, and whether every word of it is a word of the lexicon. */
+export function readProducts(text: string): { codes: string[]; all: boolean } {
   const words = searchKey(text).split(' ').filter(Boolean);
   const codes = new Set<string>();
   const read = new Set<number>();

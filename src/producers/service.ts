@@ -14,7 +14,7 @@ import {
   searchQuerySchema,
 } from './model.js';
 import { certificationKey, placeKey, producerNames } from './normalize.js';
-import { hsCodesOfWords, onlyProductWords } from './products.js';
+import { readProducts } from './products.js';
 import { type Candidate, loadLookups, ProducerRepository, type StoredProducer } from './repository.js';
 import { companyKey, distinctiveWords, scriptOf, searchKey, skeleton } from './translit.js';
 import { checkProducer } from './validate.js';
@@ -372,11 +372,17 @@ const RANKED = 200;
 /** How many words of the vocabulary a query's word may stand for. */
 const NEAR_WORDS = 12;
 
-/** HS codes a query names: the lexicon's words, and nomenclature titles the query closely matches. */
-async function hsCodesOfQuery(db: Kysely<DB>, session: Kysely<DB>, q: string): Promise<string[]> {
-  const codes = new Set(hsCodesOfWords(q));
+/** HS codes a query names (the lexicon's words, and nomenclature titles the query closely matches), and
+ * whether every word of it is a product's word of the lexicon. */
+async function hsCodesOfQuery(
+  db: Kysely<DB>,
+  session: Kysely<DB>,
+  q: string,
+): Promise<{ codes: string[]; onlyProducts: boolean }> {
+  const lexicon = readProducts(q);
+  const codes = new Set(lexicon.codes);
   for (const code of await hsCodesByTitle(db, HS_BUILTIN_VERSION, q, session)) codes.add(code);
-  return [...codes].sort();
+  return { codes: [...codes].sort(), onlyProducts: lexicon.all };
 }
 
 /** Searches producers across scripts, with filters, facet counts and keyset pagination. */
@@ -416,7 +422,7 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
       };
     }
     const key = companyKey(q) || searchKey(q);
-    const hsCodes = await hsCodesOfQuery(db, trx, q);
+    const { codes: hsCodes, onlyProducts } = await hsCodesOfQuery(db, trx, q);
     const words = key.split(' ');
     const places = [
       ...new Set(
@@ -462,7 +468,7 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
       words: [...new Set([...distinctive, ...distinctiveWords(second.join(' '))])],
       skeleton: skeleton(key),
       hsCodes,
-      productQuery: hsCodes.length > 0 && onlyProductWords(q),
+      productQuery: hsCodes.length > 0 && onlyProducts,
       places,
       allWords: nameWords.all,
       productWords: productWords.all,
