@@ -279,6 +279,16 @@ describe('records over the API', () => {
     const fields = bad.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['body.ordinal', 'body.starts_on']));
 
+    // A length of nothing is refused by the schema, not left to the table's check (a 500).
+    const zeroLength = await send('POST', '/api/v1/infrastructure', {
+      name: 'A railway of no length',
+      type: 'railway',
+      stage: 'planned',
+      length_km: 0,
+    });
+    expect(zeroLength.status).toBe(400);
+    expect(zeroLength.body.errors).toEqual([expect.objectContaining({ field: 'body.length_km' })]);
+
     const missing = await send('POST', '/api/v1/meetings', {
       body_id: 999999,
       ordinal: 3,

@@ -55,6 +55,8 @@ export interface FieldSpec {
   /** Inclusive bounds of a number (coordinates). */
   min?: number;
   max?: number;
+  /** A number that must be more than zero (a length), as the table's check requires. */
+  positive?: boolean;
   /** A text field's form (UN/LOCODE, …), with the reason a value that does not fit is refused. */
   pattern?: { regex: RegExp; reason: string };
   /** The value when none is given. */
@@ -164,10 +166,7 @@ export function fieldSchema(field: FieldSpec): z.ZodType {
         .max(field.max ?? 2_000_000_000);
       break;
     case 'number':
-      schema = z
-        .number()
-        .min(field.min ?? 0)
-        .max(field.max ?? 1e15);
+      schema = (field.positive ? z.number().gt(0) : z.number().min(field.min ?? 0)).max(field.max ?? 1e15);
       break;
     case 'date':
       schema = z.iso.date();

@@ -54,7 +54,11 @@ function fieldValue(field: FieldSpec): fc.Arbitrary<unknown> {
       case 'integer':
         return fc.integer({ min: field.min ?? 0, max: field.max ?? 1_000_000 });
       case 'number':
-        return fc.double({ min: field.min ?? 0, max: field.max ?? 1e12, noNaN: true });
+        return fc.double({
+          min: field.positive ? Number.MIN_VALUE : (field.min ?? 0),
+          max: field.max ?? 1e12,
+          noNaN: true,
+        });
       case 'date':
         return fc
           .date({ min: new Date('1990-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })

@@ -74,7 +74,7 @@ export const infrastructureKind: KindSpec = {
       filter: true,
       describe: 'the corridor it belongs to',
     },
-    { name: 'length_km', type: 'number', describe: 'length in kilometres' },
+    { name: 'length_km', type: 'number', positive: true, describe: 'length in kilometres' },
     { name: 'cost', type: 'number', describe: 'cost, in units of currency' },
     { name: 'currency', type: 'currency', describe: 'ISO 4217 code of the cost' },
     {
