@@ -106,6 +106,10 @@ async function registry(vars: Record<string, string>) {
     const indexes = await sql<{ name: string }>`
       select indexname as name from pg_indexes where schemaname = current_schema() and tablename like 'producer%'
       order by 1`.execute(database.db);
+    const constraints = await sql<{ name: string }>`
+      select conname as name from pg_constraint where conrelid::regclass::text like 'producer%' order by 1`.execute(
+      database.db,
+    );
     const deferred = await sql<{ name: string }>`select name from deferred_index order by 1`.execute(
       database.db,
     );
@@ -113,6 +117,7 @@ async function registry(vars: Record<string, string>) {
       counts: counts.rows[0],
       content: content.rows.map((r) => r.line),
       indexes: indexes.rows.map((r) => r.name),
+      constraints: constraints.rows.map((r) => r.name),
       deferred: deferred.rows.map((r) => r.name),
     };
   } finally {
@@ -139,7 +144,10 @@ describe('a killed producers import', () => {
     first.child.kill('SIGKILL');
     await first.exited;
     const partial = await registry(killed.vars);
-    expect(partial.deferred).toContain('producer_names_words_idx');
+    expect(partial.deferred).toEqual(
+      expect.arrayContaining(['producer_names_words_idx', 'producer_history_producer_id_fkey']),
+    );
+    expect(partial.constraints).not.toContain('producer_history_producer_id_fkey');
     expect(partial.indexes).not.toContain('producer_names_words_idx');
     // The same chunks as the killed run: a name repeated across a chunk boundary updates, within one it is
     // rejected as a repeat, so runs compare only with the same boundaries.
@@ -160,6 +168,7 @@ describe('a killed producers import', () => {
     expect(resumed).toEqual(expected);
     expect(resumed.deferred).toEqual([]);
     expect(resumed.indexes).toContain('producer_names_words_idx');
+    expect(resumed.constraints).toContain('producer_history_producer_id_fkey');
     expect(partial.counts!.producers).toBeGreaterThan(0);
     expect(partial.counts!.producers).toBeLessThan(expected.counts!.producers);
   }, 240_000);

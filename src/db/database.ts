@@ -5,7 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { DatabaseTarget } from '../config.js';
 import { type FolderLock, lockDataFolder } from './lock.js';
 import type { DB } from './schema.js';
@@ -19,13 +19,18 @@ export interface Capabilities {
 }
 
 /**
- * One connection and one transaction for bulk work: plain SQL, and COPY FROM STDIN of CSV text (the fastest
+ * One connection and one transaction for bulk work: plain SQL, and COPY FROM STDIN (the fastest
  * way into PostgreSQL on both engines). Committed when the work returns, rolled back when it throws.
  */
 export interface BulkSession {
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
-  /** Runs `copy <table> (<columns>) from stdin with (format csv)` with `csv` as the data. */
-  copyCsv(statement: string, csv: string): Promise<void>;
+  /**
+   * Runs `copy <table> (<columns>) from stdin [with (…)]` with `data` as its input, in the statement's format
+   * (text, or CSV; see copyLine for text).
+   */
+  copyFrom(statement: string, data: string): Promise<void>;
+  /** Runs `work` in a savepoint: when it throws, what it did is undone and the transaction goes on. */
+  savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface Database {
@@ -52,6 +57,22 @@ export interface MemoryTarget {
 
 interface EmbeddedDatabase extends Database {
   readonly pglite: PGlite;
+}
+
+let savepoints = 0;
+
+/** Runs `work` inside a savepoint of the transaction `query` runs in, rolled back to when `work` throws. */
+async function inSavepoint<T>(query: (text: string) => Promise<unknown>, work: () => Promise<T>): Promise<T> {
+  const name = `keruen_${++savepoints}`;
+  await query(`savepoint ${name}`);
+  try {
+    const result = await work();
+    await query(`release savepoint ${name}`);
+    return result;
+  } catch (error) {
+    await query(`rollback to savepoint ${name}`);
+    throw error;
+  }
 }
 
 function describeServer(url: string): string {
@@ -104,15 +125,17 @@ export async function openDatabase(
         let broken: Error | undefined;
         try {
           await client.query('begin');
+          const query = async (text: string, params?: unknown[]) => (await client.query(text, params)).rows;
           const result = await work({
-            query: async (text, params) => (await client.query(text, params)).rows,
-            copyCsv: (statement, csv) =>
+            query,
+            copyFrom: (statement, data) =>
               new Promise<void>((resolve, reject) => {
-                const stream = client.query(copyFrom(statement));
+                const stream = client.query(copyFromStdin(statement));
                 stream.on('finish', resolve);
                 stream.on('error', reject);
-                stream.end(csv);
+                stream.end(data);
               }),
+            savepoint: (inner) => inSavepoint(query, inner),
           });
           await client.query('commit');
           return result;
@@ -167,17 +190,20 @@ export async function openDatabase(
     db,
     pglite,
     bulk: (work) =>
-      pglite.transaction((tx) =>
-        work({
-          query: async (text, params) => (await tx.query(text, params)).rows as never[],
+      pglite.transaction((tx) => {
+        const query = async (text: string, params?: unknown[]) =>
+          (await tx.query(text, params)).rows as never[];
+        return work({
+          query,
           // PGlite reads COPY data from a blob it names /dev/blob.
-          copyCsv: async (statement, csv) => {
+          copyFrom: async (statement, data) => {
             await tx.query(statement.replace(/\bfrom\s+stdin\b/i, "from '/dev/blob'"), [], {
-              blob: new Blob([csv]),
+              blob: new Blob([data]),
             });
           },
-        }),
-      ),
+          savepoint: (inner) => inSavepoint(query, inner),
+        });
+      }),
     // One session: the lock only matters to other sessions, and the folder lock keeps other processes out.
     async holdLock(key) {
       await pglite.query('select pg_advisory_lock($1)', [key]);

@@ -1,5 +1,5 @@
-// What the bulk imports share: rows staged as lines of CSV, written by chunks, one chunk written while the
-// next is read; rejected rows kept up to a bound; counts of what each chunk did.
+// What the bulk imports share: rows staged (lines of CSV, or objects), written by chunks, one chunk written
+// while the next is read; rejected rows kept up to a bound; counts of what each chunk did.
 import type { ImportReport, RejectedRow } from './import-report.js';
 
 /** A file of millions of bad rows must not fill the memory with reports: the first 10,000 are kept. */
@@ -21,17 +21,17 @@ export function rejecter(report: ImportReport): (row: RejectedRow) => void {
  * collected, and never two at once. `finish` writes the rest and waits; an error of any write is thrown
  * by the next `add` or `finish`.
  */
-export class ChunkWriter {
-  private lines: string[] = [];
+export class ChunkWriter<T = string> {
+  private lines: T[] = [];
   private writing: Promise<void> | undefined;
 
   constructor(
     private readonly size: number,
-    private readonly write: (lines: string[]) => Promise<void>,
+    private readonly write: (lines: T[]) => Promise<void>,
   ) {}
 
   /** Adds a line; true when the chunk is full (then `await flushIfFull()` before adding more). */
-  push(line: string): boolean {
+  push(line: T): boolean {
     this.lines.push(line);
     return this.lines.length >= this.size;
   }

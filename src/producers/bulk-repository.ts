@@ -1,7 +1,15 @@
-// SQL of bulk writes of producers (imports, the demo, the generator): rows are COPYed into a temporary
-// stage and merged by their natural key in a few set-based statements, with names, sources and history.
+// SQL of bulk writes of producers (imports): producers new to the registry are COPYed into its tables with
+// their names, sources and history; the others are COPYed into a temporary stage and merged by their natural
+// key in a few set-based statements.
 import { type Kysely, sql } from 'kysely';
-import { type BulkSession, type Database, type DB, type DeferredLoad, deferIndexes } from '../db/index.js';
+import {
+  type BulkSession,
+  copyLine,
+  type Database,
+  type DB,
+  type DeferredLoad,
+  deferIndexes,
+} from '../db/index.js';
 import { PRODUCER_ROW_COLUMNS, type ProducerName, type ProducerRow } from './normalize.js';
 
 export interface StagedProducer {
@@ -93,22 +101,218 @@ export interface BulkResult {
   repeats: { line: number; first: number }[];
 }
 
+export interface Provenance {
+  kind: 'import' | 'demo' | 'api';
+  /** The file; a row's source is `reference:line`. */
+  reference: string;
+  actor: string;
+}
+
 /**
- * Merges staged producers: new natural keys are inserted, known ones updated where their content changed,
- * the rest left alone. Names of written producers are replaced; every row's source (file and line) is
- * recorded once; every write gets a history entry with its before and after.
+ * A producer's names other than the registered one, as history keeps them: rows n of `names` where `which`,
+ * in the order of their bytes (the same on every engine and in otherNamesOf).
  */
-export async function mergeProducers(
+export const otherNamesSql = (names: string, which: string) =>
+  `jsonb_build_object('other_names',
+     (select coalesce(jsonb_agg(jsonb_build_object('name', n.name, 'lang', n.lang) order by n.name collate "C"), '[]')
+      from ${names} where ${which}))`;
+
+/** Compares strings by code point, as PostgreSQL's "C" collation compares their UTF-8 bytes. */
+function byCodePoint(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+/** A new producer as history keeps it: RECORD_JSON of its row, with otherNamesSql's other names. */
+export function recordJson(
+  id: number,
+  row: ProducerRow,
+  names: readonly ProducerName[],
+): Record<string, unknown> {
+  return {
+    id,
+    country: row.country,
+    national_id: row.national_id,
+    name: row.name,
+    region: row.region,
+    city: row.city,
+    address: row.address,
+    lat: row.lat,
+    lon: row.lon,
+    website: row.website,
+    email: row.email,
+    phone: row.phone,
+    products: row.products,
+    hs_codes: row.hs_codes,
+    export_markets: row.export_markets,
+    employees: row.employees,
+    capacity: row.capacity,
+    certifications: row.certifications,
+    other_names: names
+      .filter((n) => n.name !== row.name)
+      .map((n) => ({ name: n.name, lang: n.lang }))
+      .sort((a, b) => byCodePoint(a.name, b.name)),
+  };
+}
+
+/** What an import knows of the vocabularies, kept across its chunks: words it has seen stored or added. */
+export interface KnownWords {
+  producer_name_word: Set<string>;
+  producer_product_word: Set<string>;
+}
+
+export const knownWords = (): KnownWords => ({
+  producer_name_word: new Set(),
+  producer_product_word: new Set(),
+});
+
+/** PostgreSQL's unique_violation. */
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Writes one chunk of staged producers. A row whose natural key is not in the registry (the whole of a first
+ * load) is written as it is, its row, names, source and history COPYed in; the others go through the merge
+ * by natural key (mergeStaged). A key repeated within the chunk is written once, from its first line; every
+ * line is a source of its producer.
+ */
+export async function writeProducers(
   session: BulkSession,
-  csv: string,
-  staged: number,
-  provenance: { kind: 'import' | 'demo' | 'api'; reference: string; actor: string },
+  staged: readonly StagedProducer[],
+  provenance: Provenance,
+  known: KnownWords,
 ): Promise<BulkResult> {
+  // The chunk's producers by natural key: the first line, then the lines repeating it.
+  const byKey = new Map<string, StagedProducer[]>();
+  for (const p of staged) {
+    const same = byKey.get(p.row.natural_key);
+    if (same) same.push(p);
+    else byKey.set(p.row.natural_key, [p]);
+  }
+  const repeats = [...byKey.values()]
+    .flatMap((lines) => lines.slice(1).map((p) => ({ line: p.line, first: lines[0]!.line })))
+    .sort((a, b) => a.line - b.line);
+  const stored = new Set(
+    (
+      await session.query<{ natural_key: string }>(
+        `select natural_key from producer
+         where natural_key = any($1::text[]) and merged_into is null and deleted_at is null`,
+        [[...byKey.keys()]],
+      )
+    ).map((r) => r.natural_key),
+  );
+  let fresh = [...byKey.values()].filter((lines) => !stored.has(lines[0]!.row.natural_key));
+  const merged = [...byKey.values()].filter((lines) => stored.has(lines[0]!.row.natural_key));
+  if (fresh.length > 0) {
+    try {
+      await session.savepoint(() => insertFresh(session, fresh, provenance, known));
+    } catch (error) {
+      // Another writer added one of these keys since they were looked up: the merge takes them all.
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      merged.push(...fresh);
+      fresh = [];
+    }
+  }
+  const result = merged.length > 0 ? await mergeStaged(session, merged.flat(), provenance) : undefined;
+  return { inserted: fresh.length + (result?.inserted ?? 0), updated: result?.updated ?? 0, repeats };
+}
+
+/** Inserts producers whose keys are not in the registry: each a list of its first line and its repeats. */
+async function insertFresh(
+  session: BulkSession,
+  fresh: readonly StagedProducer[][],
+  provenance: Provenance,
+  known: KnownWords,
+): Promise<void> {
+  const ids = await session.query<{ id: number }>(
+    `select nextval(pg_get_serial_sequence('producer', 'id')) as id from generate_series(1, $1)`,
+    [fresh.length],
+  );
+  let rows = '';
+  let names = '';
+  let sources = '';
+  let history = '';
+  fresh.forEach((lines, i) => {
+    const id = Number(ids[i]!.id);
+    const p = lines[0]!;
+    rows += copyLine([id, p.contentHash, ...PRODUCER_ROW_COLUMNS.map((c) => p.row[c])]);
+    for (const n of p.names) names += copyLine([id, n.name, n.script, n.lang, n.key]);
+    for (const l of lines) sources += copyLine([id, provenance.kind, `${provenance.reference}:${l.line}`]);
+    history += copyLine([
+      id,
+      1,
+      'create',
+      provenance.actor,
+      null,
+      JSON.stringify(recordJson(id, p.row, p.names)),
+    ]);
+  });
+  await session.copyFrom(
+    `copy producer (id, content_hash, ${PRODUCER_ROW_COLUMNS.join(', ')}) from stdin`,
+    rows,
+  );
+  await session.copyFrom('copy producer_name (producer_id, name, script, lang, key) from stdin', names);
+  await session.copyFrom('copy producer_source (producer_id, kind, reference) from stdin', sources);
+  await session.copyFrom(
+    'copy producer_history (producer_id, version, action, actor, before, after) from stdin',
+    history,
+  );
+  await addWords(
+    session,
+    fresh.map((lines) => lines[0]!.row),
+    known,
+  );
+}
+
+/** Adds the words of `rows` that the vocabularies lack (words of one or two letters are not kept). */
+async function addWords(
+  session: BulkSession,
+  rows: readonly ProducerRow[],
+  known: KnownWords,
+): Promise<void> {
+  for (const [table, column] of Object.entries(WORD_COLUMNS) as [
+    keyof typeof WORD_COLUMNS,
+    'names_key' | 'products_key',
+  ][]) {
+    const seen = known[table];
+    const candidates = new Set<string>();
+    for (const row of rows)
+      for (const word of row[column].split(' '))
+        if (word.length >= 3 && !seen.has(word)) candidates.add(word);
+    if (candidates.size === 0) continue;
+    const words = [...candidates];
+    for (const { word } of await session.query<{ word: string }>(
+      `select word from ${table} where word = any($1::text[])`,
+      [words],
+    ))
+      seen.add(word);
+    const added = words.filter((w) => !seen.has(w));
+    if (added.length > 0)
+      await session.query(addWordsSql(table, 'select distinct unnest($1::text[]) as w'), [added]);
+    for (const w of added) seen.add(w);
+  }
+}
+
+/**
+ * Merges staged producers by natural key: new keys are inserted, known ones updated where their content
+ * changed, the rest left alone. Names of written producers are replaced; every row's source (file and line)
+ * is recorded once; every write gets a history entry with its before and after.
+ */
+async function mergeStaged(
+  session: BulkSession,
+  staged: readonly StagedProducer[],
+  provenance: Provenance,
+): Promise<{ inserted: number; updated: number }> {
   await session.query(STAGE_TABLE);
   await session.query(WRITTEN_TABLE);
-  await session.copyCsv(
+  await session.copyFrom(
     `copy producer_stage (${STAGE_COLUMNS.join(', ')}) from stdin with (format csv)`,
-    csv,
+    staged.map(stageLine).join(''),
   );
   await session.query(
     // The importer keeps the registry's statistics fresh as it grows (analyzeRegistry): the planner then
@@ -119,21 +323,16 @@ export async function mergeProducers(
   const updates = RECORD_COLUMNS.filter((c) => c !== 'natural_key')
     .map((c) => `${c} = excluded.${c}`)
     .join(', ');
-  // A producer's names other than the registered one, as history keeps them: rows n of `names` where `which`.
-  const otherNames = (names: string, which: string) =>
-    `jsonb_build_object('other_names',
-       (select coalesce(jsonb_agg(jsonb_build_object('name', n.name, 'lang', n.lang) order by n.name), '[]')
-        from ${names} where ${which}))`;
   // One statement: the stored producers of the chunk's keys (read once: referenced once, the planner
   // would read them again for each row written), the inserts and updates, what each wrote (for names
   // and history), and every row of the chunk as a source of its producer, written once whatever the
   // number of imports.
-  const [counts] = await session.query<{ inserted: number; updated: number; distinct_rows: number }>(
+  const [counts] = await session.query<{ inserted: number; updated: number }>(
     `with src as (select distinct on (natural_key) * from producer_stage order by natural_key, line),
      stored as materialized (
        select p.id, p.natural_key, p.content_hash <> src.content_hash as changed,
               case when p.content_hash <> src.content_hash
-                then ${RECORD_JSON} || ${otherNames('producer_name n', 'n.producer_id = p.id and n.name <> p.name')} end as before
+                then ${RECORD_JSON} || ${otherNamesSql('producer_name n', 'n.producer_id = p.id and n.name <> p.name')} end as before
        from src join producer p on p.natural_key = src.natural_key
        where p.merged_into is null and p.deleted_at is null
      ),
@@ -148,7 +347,7 @@ export async function mergeProducers(
      written as (
        insert into producer_written (id, line, inserted, version, before, after, names)
        select up.id, src.line, up.inserted, up.version, stored.before,
-              up.record || ${otherNames('jsonb_to_recordset(src.names) as n(name text, lang text)', "n.name <> up.record->>'name'")}, src.names
+              up.record || ${otherNamesSql('jsonb_to_recordset(src.names) as n(name text, lang text)', "n.name <> up.record->>'name'")}, src.names
        from up join src on src.natural_key = up.natural_key left join stored on stored.id = up.id
        returning inserted
      ),
@@ -160,8 +359,7 @@ export async function mergeProducers(
          on k.natural_key = s.natural_key
        on conflict (producer_id, kind, reference) do nothing
      )
-     select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated,
-            (select count(*) from src)::int as distinct_rows
+     select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
      from written`,
     [provenance.kind, `${provenance.reference}:`],
   );
@@ -194,16 +392,7 @@ export async function mergeProducers(
         ),
       );
   }
-  const distinctRows = counts?.distinct_rows ?? staged;
-  const repeats =
-    distinctRows < staged
-      ? await session.query<{ line: number; first: number }>(
-          `select line, first from (
-             select line, min(line) over (partition by natural_key) as first from producer_stage
-           ) d where line <> first order by line`,
-        )
-      : [];
-  return { inserted, updated, repeats };
+  return { inserted, updated };
 }
 
 /**

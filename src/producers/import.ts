@@ -18,11 +18,11 @@ import {
   analyzeRegistry,
   deferRegistryIndexes,
   flushIndexes,
-  mergeProducers,
+  knownWords,
   registrySize,
   type StagedProducer,
-  stageLine,
   vacuumRegistry,
+  writeProducers,
 } from './bulk-repository.js';
 import type { ProducerInput } from './model.js';
 import { type ProducerName, type ProducerRow, producerNames, toRow } from './normalize.js';
@@ -76,7 +76,8 @@ export async function importProducers(
   /** The producers the registry held before this import (counted at its third chunk). */
   let before: number | undefined;
   let load: DeferredLoad | undefined;
-  const chunks = new ChunkWriter(options.chunkRows ?? CHUNK, async (lines) => {
+  const known = knownWords();
+  const chunks = new ChunkWriter<StagedProducer>(options.chunkRows ?? CHUNK, async (staged) => {
     const rowsRead = report.rows;
     // Past its second chunk, an import that has already read more rows than the registry held before it
     // builds the registry's secondary indexes once at its end instead of adding every row to them (at a
@@ -92,15 +93,16 @@ export async function importProducers(
     // Statistics that still describe the registry as it was would send the planner scanning it per row.
     if (growth.due()) await database.bulk(analyzeRegistry);
     const result = await database.bulk((session) =>
-      mergeProducers(session, lines.join(''), lines.length, {
-        kind: options.kind ?? 'import',
-        reference: options.file,
-        actor: options.actor ?? 'import',
-      }),
+      writeProducers(
+        session,
+        staged,
+        { kind: options.kind ?? 'import', reference: options.file, actor: options.actor ?? 'import' },
+        known,
+      ),
     );
     growth.add(result.inserted);
     chunksWritten++;
-    countChunk(report, lines.length, result, reject, {
+    countChunk(report, staged.length, result, reject, {
       field: 'name',
       reason: (first) =>
         `repeats the producer of line ${first} (same national identifier, or same name and city)`,
@@ -122,7 +124,7 @@ export async function importProducers(
         }
         const parsed = parseProducerRow(row.values, row.line, lookups);
         if ('rejected' in parsed) for (const r of parsed.rejected) reject(r);
-        else if (chunks.push(stageLine(stageProducer(row.line, parsed.input)))) await chunks.flushIfFull();
+        else if (chunks.push(stageProducer(row.line, parsed.input))) await chunks.flushIfFull();
       }
     }
     await chunks.finish();

@@ -32,11 +32,14 @@ const dir = mkdtempSync(join(tmpdir(), 'keruen-producers-'));
 let indexesBefore: string[];
 const deferred: string[] = [];
 
-/** The registry's indexes as PostgreSQL defines them, and what is deferred. */
+/** The registry's indexes and constraints as PostgreSQL defines them, and what is deferred. */
 async function registryIndexes(): Promise<string[]> {
   const result = await sql<{ def: string }>`
     select indexdef as def from pg_indexes
     where schemaname = current_schema() and tablename like 'producer%'
+    union all
+    select format('%s %s %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) from pg_constraint
+    where conrelid::regclass::text like 'producer%'
     union all
     select 'deferred: ' || name from deferred_index
     order by 1`.execute(ctx.db);
@@ -76,16 +79,25 @@ const search = (q: string, extra: Record<string, unknown> = {}) =>
   searchProducers(ctx.db, searchQuerySchema.parse({ q, ...extra }));
 
 describe('importing producers', () => {
-  it('builds the indexes an import larger than the registry set aside, as they were, at its end', async () => {
-    expect(deferred).toEqual(expect.arrayContaining(['producer_names_words_idx', 'producer_hs_idx']));
+  it('builds the indexes and foreign keys an import larger than the registry set aside, as they were, at its end', async () => {
+    expect(deferred).toEqual(
+      expect.arrayContaining([
+        'producer_names_words_idx',
+        'producer_hs_idx',
+        'producer_name_producer_id_fkey',
+      ]),
+    );
     expect(deferred).not.toContain('producer_natural_idx');
     expect(await registryIndexes()).toEqual(indexesBefore);
     expect(indexesBefore.some((d) => d.includes('producer_names_words_idx'))).toBe(true);
+    expect(indexesBefore.some((d) => d.includes('FOREIGN KEY (producer_id) REFERENCES producer(id)'))).toBe(
+      true,
+    );
   });
 
   it('imports the good rows, reports each bad one by line, column, value and reason, and changes nothing the second time', async () => {
     const file = csv('mixed.csv', [
-      'ТОО «Тестмет»,Testmet LLP,,,KZ,020240000555,Karaganda Region,Karaganda,,,,testmet.kz,,,7403;740311,copper cathodes,CN;UZ,120,50 thousand tonnes,ISO 9001',
+      'ТОО «Тестмет»,Testmet LLP,Тестмет АҚ,Тестмет,KZ,020240000555,Karaganda Region,Karaganda,,,,testmet.kz,,,7403;740311,copper cathodes,CN;UZ,120,50 thousand tonnes,ISO 9001',
       'Bad country,,,,XX,,,,,,,,,,,,,,,',
       'ООО «Ромашка»,,,,RU,7707083894,,,,,,,,,2523,,,,,',
       ',,,,UZ,,,,,,,,,,,,,,,',
@@ -117,6 +129,13 @@ describe('importing producers', () => {
     expect(found.results[0]).toMatchObject({ name: 'ТОО «Тестмет»', hs_codes: ['7403', '740311', '7408'] });
     const history = await app.inject(`/api/v1/producers/${found.results[0]!.id}/history`);
     expect(history.json().history.map((h: { action: string }) => h.action)).toEqual(['create', 'update']);
+    // The import wrote the new producer's history itself: it is the record as the database reads it back.
+    expect(history.json().history[0].after).toEqual(history.json().history[1].before);
+    expect(history.json().history[0].after.other_names).toEqual([
+      { name: 'Testmet LLP', lang: 'en' },
+      { name: 'Тестмет', lang: 'kk' },
+      { name: 'Тестмет АҚ', lang: 'ru' },
+    ]);
     expect(history.json().history[1].before.export_markets).toEqual(['CN', 'UZ']);
     expect(history.json().history[1].after.export_markets).toEqual(['CN', 'TR', 'UZ']);
     // Every row of each file is a source of the producer, once however many times the file came in.
@@ -124,6 +143,25 @@ describe('importing producers', () => {
     expect(sources.map((s: { reference: string }) => s.reference).sort()).toEqual(
       [`${changed}:2`, `${file}:2`, `${file}:7`].sort(),
     );
+  });
+
+  it('writes each producer once when two imports of one file run at once', async () => {
+    const file = csv('twice.csv', [...generateProducerRows(1000, 99)]);
+    const [a, b] = await Promise.all([
+      importProducers(ctx.database, openCsvFile(file), { file, chunkRows: 200 }),
+      importProducers(ctx.database, openCsvFile(file), { file, chunkRows: 200 }),
+    ]);
+    const counts = await sql<{ producers: number; sources: number; creates: number }>`
+      select count(distinct s.producer_id)::int as producers, count(*)::int as sources,
+             (select count(*) from producer_history h
+              where h.action = 'create' and h.producer_id in (select producer_id from producer_source where reference like ${`${file}:%`}))::int as creates
+      from producer_source s where s.reference like ${`${file}:%`}`.execute(ctx.db);
+    // Each row once: the second import found the first one's producers, or was refused its keys and merged.
+    expect(a.rejected).toEqual(b.rejected);
+    expect(counts.rows[0]!.sources).toBe(1000);
+    expect(counts.rows[0]!.creates).toBe(counts.rows[0]!.producers);
+    for (const report of [a, b])
+      expect(report.imported + report.updated + report.unchanged + report.rejected.length).toBe(1000);
   });
 
   it('takes an upload over a real connection, where the body is the request stream', async () => {

@@ -2,7 +2,7 @@
 // method; the bulk merge of imports is in bulk-repository.ts.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/index.js';
-import { addWordsSql, RECORD_JSON, WORD_COLUMNS, WORD_SKELETON } from './bulk-repository.js';
+import { addWordsSql, otherNamesSql, RECORD_JSON, WORD_COLUMNS, WORD_SKELETON } from './bulk-repository.js';
 import { PRODUCER_ROW_COLUMNS, type ProducerName, type ProducerRow } from './normalize.js';
 import { wordGroup } from './translit.js';
 import type { Lookups } from './validate.js';
@@ -241,9 +241,7 @@ export class ProducerRepository {
   /** The producer's fields as history keeps them (without the derived search columns), with its names. */
   async snapshot(id: number): Promise<Record<string, unknown> | undefined> {
     const row = await sql<{ record: Record<string, unknown> }>`
-      select ${sql.raw(RECORD_JSON)} || jsonb_build_object('other_names',
-        (select coalesce(jsonb_agg(jsonb_build_object('name', n.name, 'lang', n.lang) order by n.name), '[]')
-         from producer_name n where n.producer_id = p.id and n.name <> p.name)) as record
+      select ${sql.raw(`${RECORD_JSON} || ${otherNamesSql('producer_name n', 'n.producer_id = p.id and n.name <> p.name')}`)} as record
       from producer p where p.id = ${id}`.execute(this.db);
     return row.rows[0]?.record;
   }

@@ -187,7 +187,7 @@ export async function mergeStaged(
   staged: number,
 ): Promise<MergeResult> {
   await session.query(STAGE_TABLE);
-  await session.copyCsv(STAGE_COPY, csv);
+  await session.copyFrom(STAGE_COPY, csv);
   // The stage's sort stays in memory, and no statement is compiled by the JIT, whose compile time (seconds,
   // for these plans) is far more than it saves on one chunk. The importer keeps the big tables' statistics
   // fresh as they grow (analyzeOfficial), so the planner reaches them through their keys.

@@ -13,4 +13,5 @@ export const MIGRATIONS: readonly string[] = [
   '0010-create-search-words',
   '0011-deferred-indexes',
   '0012-hs-indexes-without-pending-list',
+  '0013-deferred-foreign-keys',
 ];
