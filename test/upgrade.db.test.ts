@@ -9,7 +9,7 @@ import { emptyTarget } from './support/db.js';
 const target = await emptyTarget();
 afterAll(() => target.drop());
 
-it('0010 builds the search vocabularies from the producers already stored', async () => {
+it('0010 builds the search vocabularies from the producers already stored, 0014 their variants in arrays', async () => {
   const database = target.vars.DATABASE_URL
     ? await openDatabase({ engine: 'postgres', url: target.vars.DATABASE_URL })
     : await openDatabase({ engine: 'pglite', dataDir: target.vars.KERUEN_DATA_DIR! });
@@ -23,7 +23,7 @@ it('0010 builds the search vocabularies from the producers already stored', asyn
               values ('KZ', 'KZ:kazcink:', 'ТОО «Казцинк»', 'kazcink | kazzinc', 'kzcnk | kzznc', 'zinc', 'x')`.execute(
       db,
     );
-    expect(await migrateToLatest(db)).toContain('0010-create-search-words');
+    await migrateUpTo(db, '0010-create-search-words');
     const names = await sql<{
       word: string;
       skeleton: string;
@@ -36,6 +36,15 @@ it('0010 builds the search vocabularies from the producers already stored', asyn
       word: string;
     }>`select word from producer_name_word_variant where variant = 'kazink'`.execute(db);
     expect(variants.rows.map((r) => r.word).sort()).toEqual(['kazcink']);
+    // 0014 keeps the variants in an array beside each word.
+    expect(await migrateToLatest(db)).toContain('0014-word-variants-in-arrays');
+    const arrays = await sql<{ word: string; variants: string[] }>`
+      select word, variants from producer_name_word where variants @> array['kazink'] order by word`.execute(
+      db,
+    );
+    expect(arrays.rows).toEqual([
+      { word: 'kazcink', variants: ['azcink', 'kacink', 'kazcik', 'kazcin', 'kazcnk', 'kazink', 'kzcink'] },
+    ]);
     const products = await sql<{ word: string }>`select word from producer_product_word`.execute(db);
     expect(products.rows).toEqual([{ word: 'zinc' }]);
     const found = await sql<{ id: number }>`

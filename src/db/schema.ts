@@ -251,6 +251,8 @@ export interface ProducerNameTable {
 export interface ProducerWordTable {
   word: string;
   skeleton: string;
+  /** The word with one letter left out, each way (words of four letters or more). */
+  variants: Generated<string[]>;
 }
 
 export interface ProducerSourceTable {

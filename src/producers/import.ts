@@ -115,6 +115,9 @@ export async function importProducers(
     for await (const batch of rows) {
       for (const row of batch.rows) {
         report.rows++;
+        // Let the chunk being written go on: its next statement is sent when the previous one's answer is
+        // read, which waits while rows are checked (a batch is 10,000 rows, half a second).
+        if (report.rows % 500 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
         if (report.rows === 1)
           for (const name of Object.keys(row.values))
             if (!(PRODUCER_COLUMNS as readonly string[]).includes(name)) unknown.add(name);

@@ -288,8 +288,7 @@ export class ProducerRepository {
     if (words.length === 0) return [];
     const table = field === 'name' ? 'producer_name_word' : 'producer_product_word';
     const vocabulary = sql.table(table);
-    const variants = sql.table(`${table}_variant`);
-    const deletions = sql`any(array(select left(q.word, i - 1) || substr(q.word, i + 1) from generate_series(1, length(q.word)) i))`;
+    const deletions = sql`array(select left(q.word, i - 1) || substr(q.word, i + 1) from generate_series(1, length(q.word)) i)`;
     const exact = await sql<{ query: string; word: string; score: number }>`
       select q.word as query, m.word, m.score
       from unnest(${words}::text[]) q(word)
@@ -297,14 +296,18 @@ export class ProducerRepository {
         select word, max(score)::float8 as score from (
           (select v.word, 1.0 as score from ${vocabulary} v where v.word = q.word)
           union all
-          (select x.word, 0.7 from ${variants} x
-           where length(q.word) >= 4 and x.variant = q.word order by x.word limit ${perWord})
+          -- A word's variants are found through their GIN index, then ordered (offset 0 keeps the planner
+          -- from walking the words in order instead, filtering every one: 58 ms at 73,000 words).
+          (select word, 0.7 from (
+             select v.word from ${vocabulary} v where length(q.word) >= 4 and v.variants @> array[q.word] offset 0
+           ) x order by word limit ${perWord})
           union all
-          (select x.word, 0.7 from ${variants} x
-           where length(q.word) >= 5 and x.variant = ${deletions} order by x.word limit ${perWord})
+          (select word, 0.7 from (
+             select v.word from ${vocabulary} v where length(q.word) >= 5 and v.variants && ${deletions} offset 0
+           ) x order by word limit ${perWord})
           union all
           (select v.word, 0.7 from ${vocabulary} v
-           where length(q.word) >= 5 and v.word = ${deletions} order by v.word limit ${perWord})
+           where length(q.word) >= 5 and v.word = any(${deletions}) order by v.word limit ${perWord})
           union all
           (select v.word, 0.5 from ${vocabulary} v
            where length(q.word) >= 4 and v.skeleton = ${sql.raw(WORD_SKELETON('q.word'))}

@@ -14,4 +14,5 @@ export const MIGRATIONS: readonly string[] = [
   '0011-deferred-indexes',
   '0012-hs-indexes-without-pending-list',
   '0013-deferred-foreign-keys',
+  '0014-word-variants-in-arrays',
 ];
