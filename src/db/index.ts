@@ -1,5 +1,4 @@
 // The database: open PGlite or a PostgreSQL server, run migrations, and the table types.
-export { arrayLiteral, type CopyValue, copyLine } from './copy.js';
 export type { BulkSession, Capabilities, Database, MemoryTarget } from './database.js';
 export { dumpEmbedded, openDatabase } from './database.js';
 export { buildDeferredIndexes, type DeferredLoad, deferIndexes } from './deferred-indexes.js';

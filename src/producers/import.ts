@@ -1,47 +1,42 @@
 // `keruen import producers FILE.csv|FILE.xlsx` and the upload endpoint: rows read as a stream (CSV, or the
 // first sheet of a workbook), checked one by one, written by chunks through the bulk merge. Bad rows are
 // reported by line, column, value and reason while the good ones go in; the same file twice changes nothing.
-import { hash } from 'node:crypto';
 import type { Database, DeferredLoad } from '../db/index.js';
 import {
   ChunkWriter,
   type CsvSource,
   countChunk,
   emptyReport,
-  formatOfName,
   Growth,
   type ImportReport,
   rejecter,
-  tableRows,
 } from '../lib/index.js';
 import {
   analyzeRegistry,
   deferRegistryIndexes,
   flushIndexes,
-  knownWords,
+  importMemory,
+  type Repeat,
+  registryKeys,
   registrySize,
-  type StagedProducer,
   vacuumRegistry,
   writeProducers,
 } from './bulk-repository.js';
-import type { ProducerInput } from './model.js';
-import { type ProducerName, type ProducerRow, producerNames, toRow } from './normalize.js';
-import { loadLookups } from './repository.js';
-import { type Lookups, PRODUCER_COLUMNS, parseProducerRow, REQUIRED_PRODUCER_COLUMNS } from './validate.js';
+import type { PreparedProducer } from './prepare.js';
+import { loadLookupLists } from './repository.js';
+import { stageInWorker, stageRows } from './stage.js';
+import { lookupsFrom } from './validate.js';
 
 const CHUNK = 20_000;
 
-/** A digest of a producer's content as stored: the same content gives the same digest. */
-export function contentHash(row: ProducerRow, names: readonly ProducerName[]): string {
-  const { natural_key: _key, ...content } = row;
-  return hash('sha1', JSON.stringify([content, names.map((n) => [n.name, n.lang])]), 'base64url');
+/** A row of the file, and the line of its key's first row when it repeats one. */
+interface Staged {
+  producer: PreparedProducer;
+  first?: number;
 }
 
-export function stageProducer(line: number, input: ProducerInput): StagedProducer {
-  const names = producerNames(input);
-  const row = toRow(input, names);
-  return { line, row, names, contentHash: contentHash(row, names) };
-}
+/** A file this large is read and checked in a worker thread while the chunks before are written. */
+const WORKER_BYTES = 4 << 20;
 
 export interface ProducerImportOptions {
   /** What the file is called, kept as the source of each row (file:line). */
@@ -52,7 +47,11 @@ export interface ProducerImportOptions {
   onBytes?: (bytes: number) => void;
   onChunk?: (rowsRead: number) => void;
   chunkRows?: number;
-  lookups?: Lookups;
+  /**
+   * Whether to read and check the rows in a worker thread; by default, for a file of 4 MB or more (starting
+   * the worker takes a fifth of a second).
+   */
+  worker?: boolean;
   /** Told the indexes an import larger than the registry sets aside until its end. */
   onIndexesDeferred?: (indexes: string[]) => void;
 }
@@ -68,16 +67,19 @@ export async function importProducers(
   options: ProducerImportOptions,
 ): Promise<ImportReport & { rows: number }> {
   const report = { ...emptyReport(), rows: 0 };
-  const lookups = options.lookups ?? (await loadLookups(database.db));
+  const lookups = await loadLookupLists(database.db);
   const reject = rejecter(report);
-  const format = options.format ?? formatOfName(options.file);
   const growth = new Growth();
   let chunksWritten = 0;
   /** The producers the registry held before this import (counted at its third chunk). */
   let before: number | undefined;
   let load: DeferredLoad | undefined;
-  const known = knownWords();
-  const chunks = new ChunkWriter<StagedProducer>(options.chunkRows ?? CHUNK, async (staged) => {
+  const memory = importMemory();
+  // The first line of each natural key in the file: a later line of a key is a repeat, whatever chunk it is
+  // in, so that the file's result does not depend on where its chunks end, and importing it again changes
+  // nothing (a producer listed twice was written twice by every import when its lines fell in two chunks).
+  const firstLines = new Map<string, number>();
+  const chunks = new ChunkWriter<Staged>(options.chunkRows ?? CHUNK, async (staged) => {
     const rowsRead = report.rows;
     // Past its second chunk, an import that has already read more rows than the registry held before it
     // builds the registry's secondary indexes once at its end instead of adding every row to them (at a
@@ -88,21 +90,30 @@ export async function importProducers(
       if (rowsRead > before) {
         load = await deferRegistryIndexes(database);
         if (load.indexes.length > 0) options.onIndexesDeferred?.(load.indexes);
+        // A load this large knows the registry's keys rather than looking each chunk's up (at a million
+        // producers, 20,000 lookups took 0.2–0.3 s a chunk).
+        memory.keys = await database.bulk(registryKeys);
       }
     }
     // Statistics that still describe the registry as it was would send the planner scanning it per row.
     if (growth.due()) await database.bulk(analyzeRegistry);
+    const rows: PreparedProducer[] = [];
+    const repeats: Repeat[] = [];
+    for (const s of staged)
+      if (s.first === undefined) rows.push(s.producer);
+      else repeats.push({ key: s.producer.key, line: s.producer.line, first: s.first });
     const result = await database.bulk((session) =>
       writeProducers(
         session,
-        staged,
+        rows,
+        repeats,
         { kind: options.kind ?? 'import', reference: options.file, actor: options.actor ?? 'import' },
-        known,
+        memory,
       ),
     );
     growth.add(result.inserted);
     chunksWritten++;
-    countChunk(report, staged.length, result, reject, {
+    countChunk(report, staged.length, { ...result, repeats }, reject, {
       field: 'name',
       reason: (first) =>
         `repeats the producer of line ${first} (same national identifier, or same name and city)`,
@@ -111,23 +122,19 @@ export async function importProducers(
   });
   const unknown = new Set<string>();
   try {
-    const rows = tableRows(source, { format, required: REQUIRED_PRODUCER_COLUMNS, onBytes: options.onBytes });
-    for await (const batch of rows) {
-      for (const row of batch.rows) {
-        report.rows++;
-        // Let the chunk being written go on: its next statement is sent when the previous one's answer is
-        // read, which waits while rows are checked (a batch is 10,000 rows, half a second).
-        if (report.rows % 500 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-        if (report.rows === 1)
-          for (const name of Object.keys(row.values))
-            if (!(PRODUCER_COLUMNS as readonly string[]).includes(name)) unknown.add(name);
-        if (row.problem) {
-          reject({ line: row.line, field: 'row', reason: row.problem });
-          continue;
-        }
-        const parsed = parseProducerRow(row.values, row.line, lookups);
-        if ('rejected' in parsed) for (const r of parsed.rejected) reject(r);
-        else if (chunks.push(stageProducer(row.line, parsed.input))) await chunks.flushIfFull();
+    const stage = { file: options.file, format: options.format, onBytes: options.onBytes };
+    const useWorker = options.worker ?? (source.size !== undefined && source.size >= WORKER_BYTES);
+    const batches = useWorker
+      ? stageInWorker(source, lookups, stage)
+      : stageRows(source, lookupsFrom(lookups), stage);
+    for await (const batch of batches) {
+      report.rows += batch.rows;
+      for (const name of batch.unknownColumns ?? []) unknown.add(name);
+      for (const r of batch.rejected) reject(r);
+      for (const producer of batch.prepared) {
+        const first = firstLines.get(producer.key);
+        if (first === undefined) firstLines.set(producer.key, producer.line);
+        if (chunks.push({ producer, first })) await chunks.flushIfFull();
       }
     }
     await chunks.finish();

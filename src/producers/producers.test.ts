@@ -3,6 +3,7 @@ import { generateProducerRows } from './generate.js';
 import { scoreMatch, tonnes } from './match.js';
 import { checkNationalId } from './national-id.js';
 import { hsPrefixes, naturalKey, phoneDigits, placeKey, websiteHost } from './normalize.js';
+import { stageProducer } from './prepare.js';
 import { parseProducerRow } from './validate.js';
 
 describe('national identifiers', () => {
@@ -53,6 +54,37 @@ describe('what a producer row derives', () => {
     expect(phoneDigits('+7 (727) 123-45-67')).toBe(phoneDigits('8 727 1234567'));
     expect(naturalKey({ country: 'KZ', name: 'ТОО «Алтын»', city: 'Almaty' })).toBe(
       naturalKey({ country: 'KZ', name: 'тоо алтын', city: 'Алматы' }),
+    );
+  });
+
+  it('digests a producer as stored producers were digested (else every re-import would rewrite them)', () => {
+    const input = {
+      name: 'ТОО «Тестмет»',
+      other_names: [
+        { name: 'Testmet LLP', lang: 'en' },
+        { name: 'Тестмет', lang: 'kk' },
+      ],
+      country: 'KZ',
+      national_id: '020240000555',
+      region: 'Karaganda Region',
+      city: 'Караганда',
+      address: 'ул. Заводская, 1',
+      lat: 49.8,
+      lon: 73.1,
+      website: 'https://testmet.kz',
+      email: 'info@testmet.kz',
+      phone: '+7 7212 00 00 00',
+      hs_codes: ['740311', '7403'],
+      products: 'copper "cathodes"\nand rod',
+      export_markets: ['UZ', 'CN'],
+      employees: 120,
+      capacity: '50 thousand tonnes',
+      certifications: ['ISO 9001'],
+    };
+    // The digest stored with this producer by every release so far.
+    expect(stageProducer(1, input).contentHash).toBe('0UCOImoFmEED7R9UHVPO9JVVitc');
+    expect(stageProducer(1, { ...input, employees: 121 }).contentHash).not.toBe(
+      '0UCOImoFmEED7R9UHVPO9JVVitc',
     );
   });
 

@@ -5,22 +5,20 @@ import type { DB } from '../db/index.js';
 import { addWordsSql, otherNamesSql, RECORD_JSON, WORD_COLUMNS, WORD_SKELETON } from './bulk-repository.js';
 import { PRODUCER_ROW_COLUMNS, type ProducerName, type ProducerRow } from './normalize.js';
 import { wordGroup } from './translit.js';
-import type { Lookups } from './validate.js';
+import { type LookupLists, type Lookups, lookupsFrom } from './validate.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
+/** The reference data checks need, as lists. */
+export async function loadLookupLists(db: Executor): Promise<LookupLists> {
+  const countries = (await db.selectFrom('country').select('code').execute()).map((c) => c.code);
+  const codes = (await db.selectFrom('hs_code').select('code').distinct().execute()).map((c) => c.code);
+  return { countries, codes };
+}
+
 /** The reference data checks need, read once per import or request. */
 export async function loadLookups(db: Executor): Promise<Lookups> {
-  const countries = new Set((await db.selectFrom('country').select('code').execute()).map((c) => c.code));
-  const codes = new Set(
-    (await db.selectFrom('hs_code').select('code').distinct().execute()).map((c) => c.code),
-  );
-  const levels = new Set([...codes].map((c) => c.length));
-  return {
-    countries,
-    // A level of the nomenclature that is not loaded (only chapters ship built in) is checked by its chapter.
-    hsKnown: (code) => codes.has(code) || (!levels.has(code.length) && codes.has(code.slice(0, 2))),
-  };
+  return lookupsFrom(await loadLookupLists(db));
 }
 
 export interface StoredProducer extends ProducerRow {

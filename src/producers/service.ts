@@ -5,7 +5,6 @@ import type { DB } from '../db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../lib/index.js';
 import { HS_BUILTIN_VERSION, hsCodesByTitle } from '../reference/index.js';
-import { stageProducer } from './import.js';
 import {
   type Producer,
   type ProducerInput,
@@ -14,6 +13,7 @@ import {
   searchQuerySchema,
 } from './model.js';
 import { certificationKey, placeKey, producerNames } from './normalize.js';
+import { stageProducer } from './prepare.js';
 import { readProducts } from './products.js';
 import { type Candidate, loadLookups, ProducerRepository, type StoredProducer } from './repository.js';
 import { companyKey, distinctiveWords, scriptOf, searchKey, skeleton } from './translit.js';

@@ -12,6 +12,22 @@ export interface Lookups {
   hsKnown(code: string): boolean;
 }
 
+/** What Lookups are made of: the country codes and the nomenclature's codes (sent as such to a worker). */
+export interface LookupLists {
+  countries: string[];
+  codes: string[];
+}
+
+export function lookupsFrom(lists: LookupLists): Lookups {
+  const codes = new Set(lists.codes);
+  const levels = new Set(lists.codes.map((c) => c.length));
+  return {
+    countries: new Set(lists.countries),
+    // A level of the nomenclature that is not loaded (only chapters ship built in) is checked by its chapter.
+    hsKnown: (code) => codes.has(code) || (!levels.has(code.length) && codes.has(code.slice(0, 2))),
+  };
+}
+
 export interface Issue {
   field: string;
   value?: unknown;

@@ -2,7 +2,7 @@
 // its source and a history entry.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/index.js';
-import { stageProducer } from '../import.js';
+import { stageProducer } from '../prepare.js';
 import { ProducerRepository } from '../repository.js';
 import { demoProducers } from './producers.js';
 

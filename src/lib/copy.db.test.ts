@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/support/db.js';
+import type { Database } from '../db/index.js';
 import { copyLine } from './copy.js';
-import type { Database } from './database.js';
 
 let database: Database;
 let drop: () => Promise<void>;

@@ -6,7 +6,8 @@ export type CopyValue = string | number | boolean | null | undefined | readonly 
 const SPECIAL = /[\\\t\n\r]/;
 const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-function escapeText(text: string): string {
+/** A text value as COPY's text format writes it. */
+export function copyText(text: string): string {
   return SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : text;
 }
 
@@ -28,8 +29,8 @@ export function copyLine(values: readonly CopyValue[]): string {
     if (i > 0) out += '\t';
     const v = values[i];
     if (v === null || v === undefined) out += '\\N';
-    else if (typeof v === 'string') out += escapeText(v);
-    else if (typeof v === 'object') out += escapeText(arrayLiteral(v));
+    else if (typeof v === 'string') out += copyText(v);
+    else if (typeof v === 'object') out += copyText(arrayLiteral(v));
     else out += String(v);
   }
   return `${out}\n`;
