@@ -31,6 +31,22 @@ describe('reading CSV', () => {
     ]);
   });
 
+  it('reads letters of several bytes that the chunks of a file cut in two', async () => {
+    const text = 'name,city\nТОО «Шымкентцемент»,Шымкент\nOʻzbekiston,Gʻijduvon\n';
+    const bytes = Buffer.from(text);
+    // Chunks of three bytes: most Cyrillic letters (two bytes each) are split between two chunks.
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 3) }, (_, i) =>
+      bytes.subarray(i * 3, i * 3 + 3),
+    );
+    const rows = [];
+    for await (const r of readCsv({ stream: Readable.from(chunks), size: bytes.length }, { required: [] }))
+      rows.push(r.values);
+    expect(rows).toEqual([
+      { name: 'ТОО «Шымкентцемент»', city: 'Шымкент' },
+      { name: 'Oʻzbekiston', city: 'Gʻijduvon' },
+    ]);
+  });
+
   it('refuses a file whose header lacks a required column, naming it', async () => {
     const error = await all('a,c\n1,2\n', ['a', 'b']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);

@@ -80,6 +80,10 @@ export async function* readCsvBatches(
 ): AsyncGenerator<CsvBatch> {
   const batchSize = options.batchSize ?? 10_000;
   const stream = source.stream;
+  // UTF-8 decoded by the stream, which keeps a letter cut between two chunks for the next one: Papa Parse
+  // decodes each chunk by itself, and a Cyrillic letter at a chunk's end became two U+FFFD (five producers
+  // of 30,000 in a 7 MB file).
+  stream.setEncoding('utf8');
   let bytes = 0;
   stream.on('data', (chunk: Buffer | string) => {
     bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
