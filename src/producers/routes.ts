@@ -150,7 +150,11 @@ export function producerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const format = uploadFormat(req.headers['content-type']);
         return importProducers(
           ctx.database,
-          { stream: limitBytes(req.body as NodeJS.ReadableStream), size: undefined },
+          // The size the client announces decides whether a worker thread reads the file.
+          {
+            stream: limitBytes(req.body as NodeJS.ReadableStream),
+            size: Number(req.headers['content-length']) || undefined,
+          },
           {
             file: `upload ${req.query.name}`,
             format,
