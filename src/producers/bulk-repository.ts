@@ -185,10 +185,7 @@ export async function writeProducers(
   return { inserted: fresh.length + (result?.inserted ?? 0), updated: result?.updated ?? 0 };
 }
 
-/**
- * Inserts producers whose keys are not in the registry.
- * Returns the words it added to each vocabulary.
- */
+/** Inserts producers whose keys are not in the registry; returns the words it added to each vocabulary. */
 async function insertFresh(
   session: BulkSession,
   fresh: readonly PreparedProducer[],
@@ -225,18 +222,17 @@ async function insertFresh(
     'copy producer_history (producer_id, version, action, actor, before, after) from stdin',
     history,
   );
-  const written = fresh;
   return {
     producer_name_word: await addWords(
       session,
       'producer_name_word',
-      written.map((p) => p.namesKey),
+      fresh.map((p) => p.namesKey),
       memory.words.producer_name_word,
     ),
     producer_product_word: await addWords(
       session,
       'producer_product_word',
-      written.map((p) => p.productsKey),
+      fresh.map((p) => p.productsKey),
       memory.words.producer_product_word,
     ),
   };
