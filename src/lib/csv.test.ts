@@ -47,6 +47,39 @@ describe('reading CSV', () => {
     ]);
   });
 
+  it('reads any line ending, and a file mixing them, as its lines', async () => {
+    // Two files pasted together: CRLF then LF; old Mac CR; a CRLF cut between two chunks.
+    const text = 'a,b\r\n1,x\r\n2,"y\r\nz"\n3,x\n4,x\r5,x\r\n';
+    const chunks = [text.slice(0, 9), text.slice(9, 24), text.slice(24)];
+    expect(chunks[0]!.endsWith('\r')).toBe(true);
+    const rows = [];
+    for await (const r of readCsv(
+      { stream: Readable.from(chunks.map((c) => Buffer.from(c))), size: undefined },
+      { required: [] },
+    ))
+      rows.push([r.line, r.values.a, r.values.b, r.problem]);
+    expect(rows).toEqual([
+      [2, '1', 'x', undefined],
+      [4, '2', 'y\nz', undefined],
+      [5, '3', 'x', undefined],
+      [6, '4', 'x', undefined],
+      [7, '5', 'x', undefined],
+    ]);
+  });
+
+  it('marks a row with more fields than the header, and lets empty trailing fields pass', async () => {
+    const rows = await all('a,b\n1,2,\n3,4,5\n6,7\n');
+    expect(rows.map((r) => [r.line, r.values, r.problem])).toEqual([
+      [2, { a: '1', b: '2' }, undefined],
+      [
+        3,
+        { a: '3', b: '4' },
+        'the row has 3 fields and the header 2: a value holding a comma must be quoted',
+      ],
+      [4, { a: '6', b: '7' }, undefined],
+    ]);
+  });
+
   it('refuses a file whose header lacks a required column, naming it', async () => {
     const error = await all('a,c\n1,2\n', ['a', 'b']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);

@@ -3,7 +3,7 @@
 // the header checked once, line numbers that count quoted line breaks and blank lines, backpressure (the
 // file is read only as fast as the batches are consumed) and byte counts for a progress bar.
 import { createReadStream, statSync } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import Papa from 'papaparse';
 import { ValidationError } from '../errors.js';
 
@@ -79,16 +79,18 @@ export async function* readCsvBatches(
   options: { required: readonly string[]; onBytes?: (bytes: number) => void; batchSize?: number },
 ): AsyncGenerator<CsvBatch> {
   const batchSize = options.batchSize ?? 10_000;
-  const stream = source.stream;
+  const file = source.stream;
   // UTF-8 decoded by the stream, which keeps a letter cut between two chunks for the next one: Papa Parse
   // decodes each chunk by itself, and a Cyrillic letter at a chunk's end became two U+FFFD (five producers
   // of 30,000 in a 7 MB file).
-  stream.setEncoding('utf8');
+  file.setEncoding('utf8');
   let bytes = 0;
-  stream.on('data', (chunk: Buffer | string) => {
+  file.on('data', (chunk: Buffer | string) => {
     bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
     options.onBytes?.(bytes);
   });
+  const stream = file.pipe(universalNewlines());
+  file.on('error', (error) => stream.destroy(error)); // a pipe does not pass on its source's errors
 
   let columns: string[] | undefined;
   let rows: CsvRow[] = [];
@@ -105,6 +107,7 @@ export async function* readCsvBatches(
 
   Papa.parse<string[]>(stream as unknown as NodeJS.ReadableStream, {
     delimiter: ',',
+    newline: '\n',
     skipEmptyLines: false,
     step(results, parser) {
       if (failure) return;
@@ -125,7 +128,16 @@ export async function* readCsvBatches(
       for (let i = 0; i < fields.length; i++) fields[i] = fields[i]!.trim();
       while (fields.length < columns.length) fields.push('');
       const error = results.errors[0];
-      rows.push(error ? { line, fields, problem: describe(error) } : { line, fields });
+      // Fields beyond the header's are a row cut wrong (a stray comma, an unquoted value), unless empty (the
+      // trailing commas of some spreadsheet exports).
+      const extra = fields.length > columns.length && fields.slice(columns.length).some((f) => f !== '');
+      const problem = error
+        ? describe(error)
+        : extra
+          ? `the row has ${fields.length} fields and the header ${columns.length}: a value holding a comma must be quoted`
+          : undefined;
+      if (fields.length > columns.length) fields.length = columns.length;
+      rows.push(problem ? { line, fields, problem } : { line, fields });
       if (rows.length >= batchSize) {
         // Hold the parser and the file until the batch is taken: memory stays at one batch and one chunk.
         parser.pause();
@@ -170,7 +182,30 @@ export async function* readCsvBatches(
     }
   } finally {
     stream.destroy();
+    file.destroy();
   }
+}
+
+/**
+ * Line breaks as \n whatever the file uses (\r\n, \r, or a mix): Papa Parse guesses one kind from the file's
+ * start, and a file whose first lines end in \r\n and the rest in \n (two files pasted together) was read
+ * as one row holding every line after the guess, silently.
+ */
+function universalNewlines(): Transform {
+  let held = false; // the last chunk ended in \r: the next may begin with its \n
+  return new Transform({
+    decodeStrings: false,
+    encoding: 'utf8',
+    transform(chunk: string, _encoding, done) {
+      let text = held ? `\r${chunk}` : chunk;
+      held = text.endsWith('\r');
+      if (held) text = text.slice(0, -1);
+      done(null, text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
+    },
+    flush(done) {
+      done(null, held ? '\n' : '');
+    },
+  });
 }
 
 function describe(error: Papa.ParseError): string {
