@@ -462,6 +462,38 @@ describe('search across scripts', () => {
     expect((await search('tungsten ores')).hs_codes_of_query).toEqual(result.hs_codes_of_query);
   });
 
+  it('finds names and products typed as users type them, not as they are stored', async () => {
+    const file = csv('typed.csv', [
+      'Shoʻrtan gaz-kimyo majmuasi,,,,UZ,,,Gʻuzor,,,,,,,3901,polietilen,,,,',
+      'Uz-Kor Gas Chemical MChJ,,,,UZ,,,Qoʻngʻirot,,,,,,,3901,,,,,',
+      'Ohangaronsement AJ,,,,UZ,,,Ohangaron,,,,,,,2523,,,,,',
+      'Seýdi nebiti gaýtadan işleýän zawody,,,,TM,,,Seýdi,,,,,,,2710,,,,,',
+      'ООО «Хуаксин Гаюр Цемент»,,,,TJ,,,Яван,,,,,,,2523,,,,,',
+      'АО «Жайремский ГОК»,,,,KZ,,,Жайрем,,,,,,,2608,"цинковый концентрат, барит",,,,',
+      'ОАО «Минский автомобильный завод»,,,,BY,,,Минск,,,,,,,8704,грузовые автомобили,,,,',
+    ]);
+    expect((await importProducers(ctx.database, openCsvFile(file), { file })).imported).toBe(7);
+    const top = async (q: string, n: number) => (await search(q, { limit: n })).results.map((r) => r.name);
+    // A word within a typo of the name's (Shurtan, Shoʻrtan) beside words that are not in it.
+    expect(await top('Shurtan gas chemical', 10)).toContain('Shoʻrtan gaz-kimyo majmuasi');
+    // Gaur for Гаюр is 0.4 by trigrams, and a typo by the vocabulary; x read as English writes it.
+    expect(await top('Huaxin Gaur', 1)).toEqual(['ООО «Хуаксин Гаюр Цемент»']);
+    // A Russian adjective of the place the name holds.
+    expect(await top('Сейдинский', 1)).toEqual(['Seýdi nebiti gaýtadan işleýän zawody']);
+    // Two words the name writes as one, its first vowel written the Uzbek way, among cement producers.
+    expect(await top('Ахангаран цемент', 3)).toContain('Ohangaronsement AJ');
+    // Words too short to look up alone, one of them in another spelling (газ, Gas): any of them.
+    expect(await top('Уз-Кор газ', 1)).toEqual(['Uz-Kor Gas Chemical MChJ']);
+    // Every word of the query in one title of the nomenclature, in another order and number.
+    const zinc = await search('zinc concentrate');
+    expect(zinc.hs_codes_of_query).toContain('2608');
+    expect(zinc.results[0]?.name).toBe('АО «Жайремский ГОК»');
+    // Makers of trucks (8704, the lexicon's word) before tyres "for cars and trucks".
+    const trucks = await search('trucks', { limit: 3 });
+    expect(trucks.hs_codes_of_query).toEqual(['8704']);
+    expect(trucks.results[0]?.hs_codes).toContain('8704');
+  });
+
   it('filters by country, HS prefix, region in any spelling, export market and certification, with facets', async () => {
     const all = await search('', { hs: '7403' });
     expect(all.total).toBeGreaterThan(5);

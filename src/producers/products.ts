@@ -242,6 +242,7 @@ const CONCEPTS: readonly Concept[] = [
   { hs: ['8703'], words: ['car', 'cars', 'автомобил', 'avtomobil', 'легков', 'sedan', 'машин'] },
   { hs: ['8704'], words: ['truck', 'грузовик', 'грузов', 'самосвал', 'dump truck', 'yuk mashina'] },
   { hs: ['8702'], words: ['bus', 'автобус', 'avtobus'] },
+  { hs: ['8482'], words: ['bearing', 'подшипник', 'podshipnik', 'podshipnig'] },
   {
     hs: ['8701', '8432', '8433'],
     words: ['tractor', 'трактор', 'traktor', 'combine harvester', 'комбайн', 'kombain'],
@@ -309,6 +310,8 @@ const CONCEPTS: readonly Concept[] = [
     words: ['tile', 'плитк', 'ceramic', 'керамик', 'brick', 'кирпич', 'g‘isht', 'gisht', 'кірпіш'],
   },
   { hs: ['48'], words: ['paper', 'бумаг', 'картон', 'cardboard', 'qog‘oz', 'kogoz', 'қағаз'] },
+  { hs: ['2805'], words: ['mercury', 'ртут', 'rtut', 'simob', 'сынап', 'sinap'] },
+  { hs: ['2815'], words: ['caustic soda', 'каустическ сод', 'sodium hydroxide', 'гидроксид натрия'] },
   {
     hs: ['2804', '28', '29'],
     words: ['chemical', 'химич', 'химия', 'kimyo', 'caustic', 'каустич', 'soda', 'сода'],
@@ -321,12 +324,13 @@ interface Stem {
   hs: readonly string[];
 }
 
-// A word ending in '=' must be a whole word ('lead=' is not 'leader'); so must any of three letters or fewer.
+// A word ending in '=' must be a whole word ('lead=' is not 'leader'); so must any of three letters or fewer,
+// but for an English plural's ending.
 const STEMS: readonly Stem[] = CONCEPTS.flatMap((c) =>
   c.words
     .map((w) => {
       const stem = searchKey(w.replace(/=$/, ''));
-      return { stem, exact: w.endsWith('=') || stem.length <= 3, hs: c.hs };
+      return { stem, exact: w.endsWith('='), hs: c.hs };
     })
     .filter((s) => s.stem.length >= 2),
 );
@@ -357,7 +361,9 @@ export function readProducts(text: string): { codes: string[]; all: boolean } {
         const w = words[i + j]!;
         // Earlier words of a phrase are stems; the last must be whole when the entry says so. Of a phrase, a
         // short part is a stem like any other: the phrase's other words say what it is.
-        if ((j === parts.length - 1 && exact) || (parts.length === 1 && p.length <= 3)) return w === p;
+        if (j === parts.length - 1 && exact) return w === p;
+        // A short word whole, or with an English plural's ending (bus, buses; car, cars).
+        if (parts.length === 1 && p.length <= 3) return w === p || w === `${p}s` || w === `${p}es`;
         // The key reads ts as one sound (ц): an English plural of a stem ending in t (apricots, pellets) has s.
         return w.startsWith(p) || (p.endsWith('t') && w.startsWith(`${p.slice(0, -1)}s`));
       });

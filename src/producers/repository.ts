@@ -52,6 +52,12 @@ export interface SearchTerms {
   key: string;
   /** The query's words that tell companies apart (scored each on its own). */
   words: string[];
+  /**
+   * For each of `words`, the vocabulary's words within a typo of it or of another form of it, separated by
+   * spaces ('' when none): a name holding one scores as a close match of that word, whatever its trigrams
+   * say (Gaur for Гаюр: 0.4 by trigrams).
+   */
+  wordNear: string[];
   skeleton: string;
   /** A text search query (`to_tsquery`) of every word of the query, each as itself or a near word. */
   allWords: string | null;
@@ -307,8 +313,14 @@ export class ProducerRepository {
           (select v.word, 0.7 from ${vocabulary} v
            where length(q.word) >= 5 and v.word = any(${deletions}) order by v.word limit ${perWord})
           union all
-          (select v.word, 0.5 from ${vocabulary} v
-           where length(q.word) >= 4 and v.skeleton = ${sql.raw(WORD_SKELETON('q.word'))}
+          -- Its consonants; a first letter that is a vowel may be any vowel (Uzbek writes o where Russian
+          -- writes а or у: Ohangaron, Ахангаран; Oʻzbekiston, Узбекистан). Seven consonants or more alike are
+          -- as near as a typo: two spellings of one long word, not two words.
+          (select v.word, case when length(v.skeleton) >= 7 then 0.7 else 0.5 end from ${vocabulary} v
+           where length(q.word) >= 4
+             and v.skeleton = any(case when left(q.word, 1) in ('a', 'e', 'i', 'o', 'u')
+               then array(select x || substr(${sql.raw(WORD_SKELETON('q.word'))}, 2) from unnest('{a,e,i,o,u}'::text[]) x)
+               else array[${sql.raw(WORD_SKELETON('q.word'))}] end)
            order by v.word limit ${perWord})
           union all
           (select v.word, 0.45 from ${vocabulary} v
@@ -344,7 +356,11 @@ export class ProducerRepository {
     positions: string[][],
     perWord: number,
     options: { trigrams?: (word: string) => boolean; minScore?: (word: string) => number } = {},
-  ): Promise<{ each: (string | null)[]; all: string | null }> {
+  ): Promise<{
+    each: (string | null)[];
+    all: string | null;
+    near: { query: string; word: string; score: number }[];
+  }> {
     // Trigrams only where no form of a position found a word: a second reading of a word the first reading
     // found (zh read as з+х) is not worth the slowest lookup (29 ms for a word sharing trigrams with 8,700
     // of a million producers' words).
@@ -363,7 +379,7 @@ export class ProducerRepository {
       ),
     );
     const found = each.filter((g): g is string => g !== null);
-    return { each, all: found.length > 0 ? found.join(' & ') : null };
+    return { each, all: found.length > 0 ? found.join(' & ') : null, near };
   }
 
   /**
@@ -428,9 +444,11 @@ export class ProducerRepository {
                -- The query as a whole, or its best word; of several words, the best one counts for less
                -- when the name holds only some of them (Tejen Azot is not Navoiyazot for "Navoi azot").
                greatest(word_similarity(${terms.key}, p.names_key),
-                        0.9 * coalesce((select max(s) * (0.5 + 0.5 * avg(case when s >= 0.5 then 1 else 0 end))
-                                        from (select word_similarity(w, p.names_key) as s
-                                              from unnest(${terms.words}::text[]) w) ws), 0)) as name_score,
+                        0.9 * coalesce((select max(s) * (0.4 + 0.6 * avg(case when s >= 0.5 then 1 else 0 end))
+                                        from (select greatest(word_similarity(w, p.names_key),
+                                                       case when g <> '' and string_to_array(p.names_key, ' ')
+                                                                 && string_to_array(g, ' ') then 0.75 else 0 end) as s
+                                              from unnest(${terms.words}::text[], ${terms.wordNear}::text[]) w(w, g)) ws), 0)) as name_score,
                word_similarity(${terms.skeleton}, p.names_skeleton) as skeleton_score,
                case when p.products_key = '' then 0 else word_similarity(${terms.key}, p.products_key) end
                  as product_score,
@@ -443,7 +461,9 @@ export class ProducerRepository {
         from c join producer p on p.id = c.id
       )
       select id, name_score, skeleton_score, product_score, hs_match, place_match,
-             greatest(name_score, skeleton_score * ${skeletonWeight}, product_score * 0.7,
+             -- A product's description holding the query's words ranks just after a producer registered under
+             -- the HS heading the query names (tyres "for cars and trucks" after makers of trucks, 8704).
+             greatest(name_score, skeleton_score * ${skeletonWeight}, product_score * 0.68,
                       case when hs_match is null then 0 else ${hsBase} + length(hs_match) * 0.025 end)
              + case when name_score = 1 then 0.2 else 0 end
              + case when place_match then 0.15 else 0 end as score

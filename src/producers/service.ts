@@ -16,7 +16,7 @@ import { certificationKey, placeKey, producerNames } from './normalize.js';
 import { stageProducer } from './prepare.js';
 import { readProducts } from './products.js';
 import { type Candidate, loadLookups, ProducerRepository, type StoredProducer } from './repository.js';
-import { companyKey, distinctiveWords, scriptOf, searchKey, skeleton } from './translit.js';
+import { adjectiveStem, companyKey, distinctiveWords, scriptOf, searchKey, skeleton } from './translit.js';
 import { checkProducer } from './validate.js';
 
 /**
@@ -381,6 +381,9 @@ async function hsCodesOfQuery(
 ): Promise<{ codes: string[]; onlyProducts: boolean }> {
   const lexicon = readProducts(q);
   const codes = new Set(lexicon.codes);
+  // A query the lexicon reads whole means what the lexicon says: titles would add codes that only mention
+  // its word (trucks: fork-lift trucks, 8427; buses: tyres of a kind used on buses, 4011).
+  if (lexicon.all && codes.size > 0) return { codes: [...codes].sort(), onlyProducts: true };
   for (const code of await hsCodesByTitle(db, HS_BUILTIN_VERSION, q, session)) codes.add(code);
   return { codes: [...codes].sort(), onlyProducts: lexicon.all };
 }
@@ -441,9 +444,16 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
     // Looked up as themselves or within a typo only: most pairs are not a word of any name, and a word none
     // of the vocabulary's is near goes on to the slower comparison by trigrams.
     const runTogether = new Set(words.flatMap((_, i) => joined(i)));
+    // A Russian adjective of place (Сейдинский) is also its place's name (Seýdi).
     const positions = words.map((w, i) =>
       [
-        ...new Set([w, second.length === words.length ? second[i]! : w, ...joined(i - 1), ...joined(i)]),
+        ...new Set([
+          w,
+          second.length === words.length ? second[i]! : w,
+          adjectiveStem(w) ?? w,
+          ...joined(i - 1),
+          ...joined(i),
+        ]),
       ].filter((x) => x.length >= 3),
     );
     // A product's word as typed or within one typo: one sharing only its consonants or first letters with
@@ -454,18 +464,36 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
     });
     // A word of the products (copper, tiles) stands in names only for itself or a typo of it, not for names'
     // words sharing its consonants (Tauaiulasu) or trigrams.
-    const ofProducts = new Set(positions.filter((_, i) => productWords.each[i] !== null).flat());
+    // (A pair run together is not: Ахангаран цемент's pair is a name, whatever цемент is.)
+    const ofProducts = new Set(
+      positions
+        .filter((_, i) => productWords.each[i] !== null)
+        .flat()
+        .filter((w) => !runTogether.has(w)),
+    );
     const nameWords = await repo.wordQueries('name', positions, NEAR_WORDS, {
       trigrams: (w) => !ofProducts.has(w) && !runTogether.has(w),
       minScore: (w) => (ofProducts.has(w) ? 0.7 : 0),
     });
     const distinctive = new Set(distinctiveWords(key));
+    const found = nameWords.each.filter((g): g is string => g !== null);
     const distinctGroups = nameWords.each.filter(
       (g, i): g is string => g !== null && positions[i]!.some((f) => distinctive.has(f)),
     );
+    // Words that name a product (gas chemical, cement) describe the company; its other words say which.
+    const named = [...new Set([...distinctive, ...distinctiveWords(second.join(' '))])];
+    const telling = named.filter((w) => readProducts(w).codes.length === 0);
+    const scored = telling.length > 0 ? telling : named;
     const terms = {
       key,
-      words: [...new Set([...distinctive, ...distinctiveWords(second.join(' '))])],
+      words: scored,
+      // A name's word within a typo of any form of a scored word's position counts as close to it.
+      wordNear: scored.map((w) => {
+        const forms = new Set(positions.filter((f) => f.includes(w)).flat());
+        return [
+          ...new Set(nameWords.near.filter((n) => n.score >= 0.7 && forms.has(n.query)).map((n) => n.word)),
+        ].join(' ');
+      }),
       skeleton: skeleton(key),
       hsCodes,
       productQuery: hsCodes.length > 0 && onlyProducts,
@@ -473,8 +501,9 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
       allWords: nameWords.all,
       productWords: productWords.all,
       // With several words, each distinctive one may also find a name on its own (one word misspelt
-      // beyond recognition, or not in the name).
-      anyWord: nameWords.each.filter((g) => g !== null).length > 1 ? distinctGroups : [],
+      // beyond recognition, or not in the name); when none is distinctive (Уз-Кор газ: words too short to
+      // tell companies apart alone), any of them may.
+      anyWord: found.length > 1 ? (distinctGroups.length > 0 ? distinctGroups : found) : [],
       fuzzy: nameWords.all === null && productWords.all === null && key.replace(/\s/g, '').length >= 4,
     };
     let ranked = await repo.searchCandidates(terms, filters, RANKED);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hsCodesOfWords, onlyProductWords } from './products.js';
-import { companyKey, distinctiveWords, scriptOf, searchKey, skeleton } from './translit.js';
+import { adjectiveStem, companyKey, distinctiveWords, scriptOf, searchKey, skeleton } from './translit.js';
 
 describe('search keys across scripts', () => {
   it.each([
@@ -49,6 +49,24 @@ describe('search keys across scripts', () => {
     expect(searchKey('Казхром')).not.toBe(searchKey('Кажром'));
   });
 
+  it('reads x a second way, as English and pinyin write it (Huaxin, Хуаксин), the first staying Uzbek', () => {
+    expect(searchKey('Buxoro')).toBe(searchKey('Бухоро'));
+    expect(searchKey('Huaxin', { digraphs: false })).toBe(searchKey('Хуаксин'));
+    expect(searchKey('Maxam', { digraphs: false })).toBe(searchKey('Максам'));
+  });
+
+  it('takes a Russian adjective of place back to its place (Сейдинский, Atyrauskiy, Ulbinsky)', () => {
+    expect(adjectiveStem(searchKey('Атырауский'))).toBe(searchKey('Atyrau'));
+    expect(adjectiveStem(searchKey('Atyrauskiy'))).toBe(searchKey('Atyrau'));
+    expect(adjectiveStem(searchKey('Кантская'))).toBe(searchKey('Kant'));
+    expect(adjectiveStem(searchKey('Chirchikskogo'))).toBe(searchKey('Chirchik'));
+    expect(adjectiveStem(searchKey('Ulbinsky'))).toBe('ulbin');
+    // Not a word that merely ends so, nor one too short to be a place once cut.
+    expect(adjectiveStem(searchKey('Minsk'))).toBeNull();
+    expect(adjectiveStem(searchKey('Omskii'))).toBeNull();
+    expect(adjectiveStem(searchKey('Kazakhstan'))).toBeNull();
+  });
+
   it('drops legal forms from company names, and keeps the words that tell companies apart', () => {
     expect(companyKey('ТОО «Казцинк»')).toBe(searchKey('Казцинк'));
     expect(companyKey('"Navoiyazot" AJ')).toBe('navoiazot');
@@ -94,6 +112,8 @@ describe('product words to HS codes', () => {
     // Plurals in ts, which the key reads as the one sound of ц.
     ['dried apricots', ['0806', '0813']],
     ['iron ore pellets', ['2601']],
+    // A short word in an English plural (bus, buses).
+    ['buses', ['8702']],
   ])('%s names %j', (words, codes) => {
     expect(hsCodesOfWords(words)).toEqual(codes);
   });
@@ -113,5 +133,6 @@ describe('product words to HS codes', () => {
     expect(hsCodesOfWords('Kantskii')).toEqual([]);
     expect(hsCodesOfWords('ipak yoli')).toEqual(['5002', '5007']);
     expect(hsCodesOfWords('Titanik')).toEqual([]);
+    expect(hsCodesOfWords('business')).toEqual([]);
   });
 });

@@ -120,6 +120,8 @@ const LETTERS_ONLY = /\bye|c(?!h)|[qxwy]/g;
 function foldLatin(text: string, digraphs: boolean): string {
   return text.replace(digraphs ? WITH_DIGRAPHS : LETTERS_ONLY, (m: string, at: number, all: string) => {
     if (m === 'ye') return 'e';
+    // The second reading reads x as English and pinyin do (Maxam, Huaxin: Максам, Хуаксин), not as Uzbek.
+    if (m === 'x' && !digraphs) return 'ks';
     if (m === 'c') return /[eiy]/.test(all.charAt(at + 1)) ? 's' : 'k';
     return LATIN_DIGRAPHS[m] ?? LATIN_LETTERS[m] ?? m;
   });
@@ -328,6 +330,16 @@ export function distinctiveWords(key: string): string[] {
   return [
     ...new Set(key.split(' ').filter((w) => w.length >= 4 && !LEGAL_FORMS.has(w) && !GENERIC_WORDS.has(w))),
   ];
+}
+
+/**
+ * The stem of a word of a search key in the form of a Russian adjective of place (Сейдинский, Atyrauskiy,
+ * Ulbinsky: -ский, -ская, -ское … and their Latin spellings), or null: names are stored under the place's
+ * own name (Seýdi, Atyrau) as often as under the adjective. At least four letters are left.
+ */
+export function adjectiveStem(word: string): string | null {
+  const m = /^(.{4,}?)sk(?:ii|i|aia|aa|oe|ie|ogo|oi|ih|im)$/.exec(word);
+  return m ? m[1]! : null;
 }
 
 /** A text search query (`to_tsquery`) matching any of the words of search keys, or null when none is one. */

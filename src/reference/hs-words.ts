@@ -37,7 +37,14 @@ export async function hsCodesByTitle(
   const words = q.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
   if (words.length === 0) return [];
   const vocabulary = await hsTitleWords(db, version, session);
-  const known = words.filter((w) => vocabulary.has(w));
+  // Each word as the titles write it, in the query's number or the other (concentrate, concentrates).
+  const forms = words.map((w) =>
+    [...new Set([w, `${w}s`, `${w}es`, w.replace(/e?s$/, ''), w.replace(/s$/, '')])].filter((f) =>
+      vocabulary.has(f),
+    ),
+  );
+  const known = forms.filter((f) => f.length > 0);
   if (known.length === 0) return [];
-  return new ReferenceRepository(session).hsCodesByTitle(version, q, known);
+  // Every word of the query in one title, in any order (zinc concentrate: "Zinc ores and concentrates").
+  return new ReferenceRepository(session).hsCodesByTitle(version, q, known, known.length === words.length);
 }

@@ -44,14 +44,19 @@ export class ReferenceRepository {
 
   /** Headings and subheadings whose title holds the query's words closely (word similarity ≥ 0.75), best
    * first, among the titles holding one of `words` (words of titles, as hsTitleWords gives them). */
-  async hsCodesByTitle(version: string, q: string, words: string[]): Promise<string[]> {
-    const any = words.filter((w) => /^\p{L}+$/u.test(w)).join(' | ');
-    if (!any) return [];
+  async hsCodesByTitle(version: string, q: string, words: string[][], every = false): Promise<string[]> {
+    // `words`: the forms of each of the query's words that some title holds.
+    const groups = words.map((forms) => forms.filter((w) => /^\p{L}+$/u.test(w))).filter((f) => f.length > 0);
+    if (groups.length === 0) return [];
+    const any = groups.flat().join(' | ');
+    // With `every`, a title holding a form of each word matches too, whatever their order and distance.
+    const all = every ? groups.map((forms) => `(${forms.join(' | ')})`).join(' & ') : null;
     const result = await sql<{ code: string }>`
       select code from hs_code
       where version = ${version} and level >= 4
         and to_tsvector('simple', coalesce(description, title)) @@ to_tsquery('simple', ${any})
-        and word_similarity(${q}, coalesce(description, title)) >= 0.75
+        and (word_similarity(${q}, coalesce(description, title)) >= 0.75
+             ${all ? sql`or to_tsvector('simple', coalesce(description, title)) @@ to_tsquery('simple', ${all})` : sql``})
       order by word_similarity(${q}, coalesce(description, title)) desc, code
       limit 5`.execute(this.db);
     return result.rows.map((r) => r.code);
