@@ -480,10 +480,7 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
     const distinctGroups = nameWords.each.filter(
       (g, i): g is string => g !== null && positions[i]!.some((f) => distinctive.has(f)),
     );
-    // Words that name a product (gas chemical, cement) describe the company; its other words say which.
-    const named = [...new Set([...distinctive, ...distinctiveWords(second.join(' '))])];
-    const telling = named.filter((w) => readProducts(w).codes.length === 0);
-    const scored = telling.length > 0 ? telling : named;
+    const scored = [...new Set([...distinctive, ...distinctiveWords(second.join(' '))])];
     const terms = {
       key,
       words: scored,
