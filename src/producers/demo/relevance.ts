@@ -110,6 +110,31 @@ const names: [string, string[]][] = [
   ['Belshina', ['Белшина', 'Белшына', 'Belshyna', 'Бел шина']],
   ['Nornickel', ['Норникель', 'Norilsk Nickel', 'Норильский никель', 'Nornikel', 'Norni']],
   ['Zangezur Copper Molybdenum Combine', ['Zangezur', 'Зангезурский', 'Zangezour copper']],
+  // The held-out check of session 9, as it was typed against each producer stored under one name.
+  ['Pavlodar Petrochemical Plant', ['Pavlodar neftekhimiya', 'Pavlodarskiy neftehimicheskiy zavod']],
+  ['Atyrau Refinery', ['Atyrauskiy NPZ', 'Атырау НПЗ', 'Atirau neftepererabatyvayushchiy']],
+  ['Stepnogorsk Bearing Plant', ['Stepnogorskiy podshipnikovyy', 'Степногорск подшипник']],
+  ['Aktobe Chromium Compounds Plant', ['Aktyubinskiy zavod khromovykh soedineniy', 'Актюбинский хромовых']],
+  ['Shymkentpivo', ['Chimkentpivo', 'Шымкент пиво', 'Shymkent pivo']],
+  ['Kokshetau Mineral Waters', ['Kokshetauskie mineralnye vody', 'Көкшетау минерал']],
+  ['Zhairem Mining and Processing Plant', ['Jayrem', 'Жәйрем', 'Zhayremskiy']],
+  ['Akhangarancement', ['Akhangaran cement', 'Ахангаран цемент', 'Ohangaron sement']],
+  ['SamAuto MChJ', ['Samavto', 'Sam Auto']],
+  ['Shurtan Gas Chemical Complex', ['Shurtan GKM', 'Шуртан газ кимё', 'Shoʻrtan']],
+  ['Dehkanabad Potash Plant', ['Dekhkanabad kaliy', 'Деҳқонобод калий']],
+  ['Uz-Kor Gas Chemical MChJ', ['УзКор Газ Кемикал', 'Uzkor gas chemical', 'Уз-Кор газ']],
+  ['Kokand Superphosphate Plant', ['Коканд суперфосфат', 'Qoqon superfosfat']],
+  ['Khaidarkan Mercury Plant', ['Haydarkan', 'Khaydarkan rtutnyy', 'Хайдаркан сымап']],
+  ['Kyrgyzneftegaz', ['Kirgizneftegaz', 'Qyrgyzneftegaz', 'Кыргыз нефтегаз']],
+  ['Tajikkhimprom', ['Tajikhimprom', 'Таджик химпром', 'Tadjikkhimprom']],
+  ['Huaxin Gayur Cement', ['Huaxin Gaur', 'Хуаксин Гаюр', 'Huaxin cement']],
+  ['Garabogaz Carbamide Plant', ['Гарабогазкарбамид', 'Karabogaz karbamid', 'Гарабогаз карбамид']],
+  ['Kiyanly Polymer Plant', ['Киянлы полимер', 'Gyyanly polimer', 'Gianly']],
+  ['Seydi Refinery', ['Сейдинский нефтеперерабатывающий', 'Seydi nebit', 'Сейди нефти']],
+  ['Uralkali', ['Uralkaliy', 'Уралкалі', 'Ural kaliy']],
+  ['Severstal', ['Severstal Cherepovets', 'Sever stal']],
+  ['Minsk Automobile Plant', ['Minskiy avtomobilnyy zavod', 'Мінскі аўтамабільны завод', 'Minsk avtozavod']],
+  ['Grodno Azot', ['Hrodna Azot', 'Гродна Азот', 'Grodnoazot']],
 ];
 
 const products: [string, string, string?][] = [
@@ -172,6 +197,15 @@ const products: [string, string, string?][] = [
   ['хлопковая пряжа', '5205'],
   ['kefir', '0403'],
   ['ферромарганец', '7202'],
+  ['ртуть', '2805'],
+  ['mercury', '2805'],
+  ['bearings', '8482'],
+  ['подшипники', '8482'],
+  ['zinc concentrate', '2608'],
+  ['buses', '8702'],
+  ['hot-rolled steel', '7208'],
+  ['caustic soda', '2815'],
+  ['хлористый калий', '3104'],
 ];
 
 export const RELEVANCE_QUERIES: readonly RelevanceQuery[] = [
