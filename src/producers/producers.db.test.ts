@@ -487,6 +487,13 @@ describe('search across scripts', () => {
     const zinc = await search('zinc concentrate');
     expect(zinc.hs_codes_of_query).toContain('2608');
     expect(zinc.results[0]?.hs_codes).toContain('2608');
+    // A query the lexicon reads whole is for the product: not for a name that merely begins with its word.
+    const bakery = csv('bakery.csv', ['Kabelyan Foods,,,,KZ,,,Almaty,,,,,,,1905,,,,,']);
+    expect((await importProducers(ctx.database, openCsvFile(bakery), { file: bakery })).imported).toBe(1);
+    expect(await top('Kabelyan', 1)).toEqual(['Kabelyan Foods']);
+    const cables = await search('кабель', { limit: 20 });
+    expect(cables.results[0]?.hs_codes).toContain('8544');
+    expect(cables.results.map((r) => r.name)).not.toContain('Kabelyan Foods');
     // Makers of trucks (8704, the lexicon's word) before tyres "for trucks" (Belshina).
     const trucks = await search('trucks', { limit: 3 });
     expect(trucks.hs_codes_of_query).toEqual(['8704']);
