@@ -42,8 +42,9 @@ export interface HsCodeRow {
 export class ReferenceRepository {
   constructor(private readonly db: Executor) {}
 
-  /** Headings and subheadings whose title holds the query's words closely (word similarity ≥ 0.75), best
-   * first, among the titles holding one of `words` (words of titles, as hsTitleWords gives them). */
+  /** Headings and subheadings whose title holds the query's words closely (word similarity ≥ 0.75) or, with
+   * `every`, holds a form of each of them, best first, among the titles holding one of `words` (words of
+   * titles, as hsTitleWords gives them). */
   async hsCodesByTitle(version: string, q: string, words: string[][], every = false): Promise<string[]> {
     // `words`: the forms of each of the query's words that some title holds.
     const groups = words.map((forms) => forms.filter((w) => /^\p{L}+$/u.test(w))).filter((f) => f.length > 0);
