@@ -318,9 +318,10 @@ export class ProducerRepository {
           -- as near as a typo: two spellings of one long word, not two words.
           (select v.word, case when length(v.skeleton) >= 7 then 0.7 else 0.5 end from ${vocabulary} v
            where length(q.word) >= 4
-             and v.skeleton = any(case when left(q.word, 1) in ('a', 'e', 'i', 'o', 'u')
-               then array(select x || substr(${sql.raw(WORD_SKELETON('q.word'))}, 2) from unnest('{a,e,i,o,u}'::text[]) x)
-               else array[${sql.raw(WORD_SKELETON('q.word'))}] end)
+             and v.skeleton = any(array(
+               select f || substr(${sql.raw(WORD_SKELETON('q.word'))}, 2)
+               from unnest(case when left(q.word, 1) in ('a', 'e', 'i', 'o', 'u') then '{a,e,i,o,u}'::text[]
+                                else array[left(q.word, 1)] end) f))
            order by v.word limit ${perWord})
           union all
           (select v.word, 0.45 from ${vocabulary} v
