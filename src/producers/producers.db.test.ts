@@ -500,6 +500,27 @@ describe('search across scripts', () => {
     expect(trucks.results[0]?.hs_codes).toContain('8704');
   });
 
+  it('reads the spellings that English and Russian disagree on, places in adjectives, and name and product together', async () => {
+    // Companies of this test only, each stored under one name.
+    const file = csv('typed2.csv', [
+      'ТОО «Евразия Моторс»,,,,KZ,,,Костанай,,,,,,,8703,,,,,',
+      'Oʻzmetall MChJ,,,,UZ,,,Toshkent,,,,,,,7214,,,,,',
+      'ТОО «Фарм Плюс»,,,,KZ,,,Актау,,,,,,,3004,,,,,',
+      'ТОО «Фарм Плюс»,,,,KZ,,,Караганда,,,,,,,3004,,,,,',
+      'ОсОО «Южный Бекташцемент»,,,,KG,,,Ош,,,,,,,2523,,,,,',
+    ]);
+    expect((await importProducers(ctx.database, openCsvFile(file), { file })).imported).toBe(5);
+    const top = async (q: string, n: number) => (await search(q, { limit: n })).results;
+    // Eurasia, Евразия: eu and -sia as Russian writes them (UzAuto Motors shares only the second word).
+    expect((await top('Eurasia Motors', 1)).map((r) => r.name)).toEqual(['ТОО «Евразия Моторс»']);
+    // A first word of two letters run together with the next (Uz metall, Oʻzmetall).
+    expect((await top('Uz metall', 3)).map((r) => r.name)).toContain('Oʻzmetall MChJ');
+    // A Russian adjective of a place (Карагандинский) is that place: of two companies of one name, the one there.
+    expect((await top('Карагандинский Фарм Плюс', 1)).map((r) => r.city)).toEqual(['Караганда']);
+    // One word translated (South, Южный): of the makers of cement, the one whose name holds the other two.
+    expect((await top('South Bektash Cement', 1)).map((r) => r.name)).toEqual(['ОсОО «Южный Бекташцемент»']);
+  });
+
   it('filters by country, HS prefix, region in any spelling, export market and certification, with facets', async () => {
     const all = await search('', { hs: '7403' });
     expect(all.total).toBeGreaterThan(5);

@@ -462,13 +462,20 @@ export class ProducerRepository {
         from c join producer p on p.id = c.id
       )
       select id, name_score, skeleton_score, product_score, hs_match, place_match,
-             -- A product's description holding the query's words ranks just after a producer registered under
-             -- the HS heading the query names (tyres "for cars and trucks" after makers of trucks, 8704).
-             greatest(name_score, skeleton_score * ${skeletonWeight}, product_score * 0.68,
-                      case when hs_match is null then 0 else ${hsBase} + length(hs_match) * 0.025 end)
+             greatest(by_name, by_product)
+             -- A name and a product that both match tell apart producers that match alike by the one alone:
+             -- of the makers of cement, Южный Кыргызцемент for "South Kyrgyz Cement".
+             + case when least(by_name, by_product) >= 0.5 then 0.05 * least(by_name, by_product) else 0 end
              + case when name_score = 1 then 0.2 else 0 end
              + case when place_match then 0.15 else 0 end as score
-      from s
+      from (
+        select s.*, greatest(name_score, skeleton_score * ${skeletonWeight}) as by_name,
+               -- A product's description holding the query's words ranks just after a producer registered
+               -- under the HS heading the query names (tyres "for cars and trucks" after makers of trucks).
+               greatest(product_score * 0.68,
+                        case when hs_match is null then 0 else ${hsBase} + length(hs_match) * 0.025 end) as by_product
+        from s
+      ) s
       where name_score >= 0.4 or skeleton_score >= 0.6 or product_score >= 0.5 or hs_match is not null
          or place_match
       order by score desc, id

@@ -16,7 +16,16 @@ import { certificationKey, placeKey, producerNames } from './normalize.js';
 import { stageProducer } from './prepare.js';
 import { readProducts } from './products.js';
 import { type Candidate, loadLookups, ProducerRepository, type StoredProducer } from './repository.js';
-import { adjectiveStem, companyKey, distinctiveWords, scriptOf, searchKey, skeleton } from './translit.js';
+import {
+  adjectiveStem,
+  companyKey,
+  distinctiveWords,
+  otherSpellings,
+  placeStems,
+  scriptOf,
+  searchKey,
+  skeleton,
+} from './translit.js';
 import { checkProducer } from './validate.js';
 
 /**
@@ -429,7 +438,7 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
     const words = key.split(' ');
     const places = [
       ...new Set(
-        [...words, ...words.slice(1).map((w, i) => `${words[i]} ${w}`)]
+        [...words, ...words.slice(1).map((w, i) => `${words[i]} ${w}`), ...words.flatMap(placeStems)]
           .map(placeKey)
           .filter((k) => k.length >= 3),
       ),
@@ -439,8 +448,13 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
     const second = companyKey(q, { digraphs: false }).split(' ');
     // Two words the registry may write as one (Кызылкум цемент, Kyzylkumcement): the pair run together is a
     // form of each of the two, so that a name holding the one word holds both.
+    // A first word of two letters joins too (Uz kabel, Oʻzkabel).
     const joined = (i: number) =>
-      (words[i]?.length ?? 0) >= 3 && (words[i + 1]?.length ?? 0) >= 3 ? [words[i]! + words[i + 1]!] : [];
+      (words[i]?.length ?? 0) >= 2 &&
+      (words[i + 1]?.length ?? 0) >= 3 &&
+      words[i]!.length + words[i + 1]!.length >= 6
+        ? [words[i]! + words[i + 1]!]
+        : [];
     // Looked up as themselves or within a typo only: most pairs are not a word of any name, and a word none
     // of the vocabulary's is near goes on to the slower comparison by trigrams.
     const runTogether = new Set(words.flatMap((_, i) => joined(i)));
@@ -451,6 +465,7 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
           w,
           second.length === words.length ? second[i]! : w,
           adjectiveStem(w) ?? w,
+          ...otherSpellings(w),
           ...joined(i - 1),
           ...joined(i),
         ]),

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hsCodesOfWords, onlyProductWords } from './products.js';
-import { adjectiveStem, companyKey, distinctiveWords, scriptOf, searchKey, skeleton } from './translit.js';
+import {
+  adjectiveStem,
+  companyKey,
+  distinctiveWords,
+  otherSpellings,
+  placeStems,
+  scriptOf,
+  searchKey,
+  skeleton,
+} from './translit.js';
 
 describe('search keys across scripts', () => {
   it.each([
@@ -65,6 +74,20 @@ describe('search keys across scripts', () => {
     expect(adjectiveStem(searchKey('Minsk'))).toBeNull();
     expect(adjectiveStem(searchKey('Omskii'))).toBeNull();
     expect(adjectiveStem(searchKey('Kazakhstan'))).toBeNull();
+  });
+
+  it('gives the places that Russian adjectives of place name, and the spellings English and Russian disagree on', () => {
+    const places = (w: string) => placeStems(searchKey(w)).map((s) => skeleton(s));
+    expect(places('Карагандинский')).toContain(skeleton(searchKey('Karaganda')));
+    expect(places('Алматинская')).toContain(skeleton(searchKey('Almaty')));
+    expect(places('Pavlodarskiy')).toEqual([skeleton(searchKey('Pavlodar'))]);
+    expect(placeStems(searchKey('Minsk'))).toEqual([]);
+    expect(otherSpellings(searchKey('Eurasia'))).toContain(searchKey('Евразия'));
+    expect(otherSpellings(searchKey('Asia'))).toContain(searchKey('Азия'));
+    expect(otherSpellings(searchKey('Avtomobil'))).toContain(searchKey('Automobil'));
+    // Not before a vowel (Sauyt), and nothing for a word without them.
+    expect(otherSpellings(searchKey('Sauyt'))).toEqual([]);
+    expect(otherSpellings(searchKey('Kazzinc'))).toEqual([]);
   });
 
   it('drops legal forms from company names, and keeps the words that tell companies apart', () => {

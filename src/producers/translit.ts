@@ -342,6 +342,29 @@ export function adjectiveStem(word: string): string | null {
   return m ? m[1]! : null;
 }
 
+/**
+ * The stems a Russian adjective of place may leave of its place's name (as adjectiveStem), with the
+ * suffix -in-, -ov-, -ev- taken off too: Карагандинский, Алматинский, Актюбинский name Karaganda, Almaty,
+ * Aktobe. For places, which are compared by their consonants (placeKey).
+ */
+export function placeStems(word: string): string[] {
+  const stem = adjectiveStem(word);
+  if (!stem) return [];
+  const bare = stem.replace(/(?:in|ov|ev)$/, '');
+  return bare !== stem && bare.length >= 4 ? [stem, bare] : [stem];
+}
+
+/**
+ * Other spellings of a word of a search key that English and the Russian-based transliterations disagree on,
+ * in words the region borrowed from Greek and Latin: au and eu before a consonant, which Russian writes ав
+ * and ев (Auto, Авто; Euro, Евро; Eurasia, Евразия), and -sia, written -зия (Asia, Азия). Each way round.
+ */
+export function otherSpellings(word: string): string[] {
+  const russian = word.replace(/([ae])u(?=[bcdfghjklmnpqrstvxz])/g, '$1v').replace(/sia$/, 'zia');
+  const english = word.replace(/([ae])v(?=[bcdfghjklmnpqrstxz])/g, '$1u').replace(/zia$/, 'sia');
+  return [...new Set([russian, english])].filter((w) => w !== word);
+}
+
 /** A text search query (`to_tsquery`) matching any of the words of search keys, or null when none is one. */
 export function wordGroup(words: string[]): string | null {
   const safe = [...new Set(words.filter((w) => /^[a-z0-9]+$/.test(w)))];
