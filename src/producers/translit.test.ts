@@ -137,6 +137,12 @@ describe('product words to HS codes', () => {
     ['iron ore pellets', ['2601']],
     // A short word in an English plural (bus, buses).
     ['buses', ['8702']],
+    // Pipes of their own headings (not all of iron and steel, 72 and 73), juices before drinks of them.
+    ['трубы', ['3917', '7304', '7305', '7306']],
+    ['quvur', ['3917', '7304', '7305', '7306']],
+    ['сок', ['2009', '2202']],
+    ['light bulbs', ['8539']],
+    ['полиэфирное волокно', ['3907', '5402', '5503']],
   ])('%s names %j', (words, codes) => {
     expect(hsCodesOfWords(words)).toEqual(codes);
   });
@@ -157,5 +163,6 @@ describe('product words to HS codes', () => {
     expect(hsCodesOfWords('ipak yoli')).toEqual(['5002', '5007']);
     expect(hsCodesOfWords('Titanik')).toEqual([]);
     expect(hsCodesOfWords('business')).toEqual([]);
+    expect(hsCodesOfWords('соковыжималка')).toEqual([]);
   });
 });
