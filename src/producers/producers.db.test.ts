@@ -508,8 +508,10 @@ describe('search across scripts', () => {
       'ТОО «Фарм Плюс»,,,,KZ,,,Актау,,,,,,,3004,,,,,',
       'ТОО «Фарм Плюс»,,,,KZ,,,Караганда,,,,,,,3004,,,,,',
       'ОсОО «Южный Бекташцемент»,,,,KG,,,Ош,,,,,,,2523,,,,,',
+      'Oʻzkimyoplast MChJ,,,,UZ,,,Navoiy,,,,,,,3920,,,,,',
+      'Қазтехөнеркәсіп ЖШС,,,,KZ,,,Астана,,,,,,,8479,,,,,',
     ]);
-    expect((await importProducers(ctx.database, openCsvFile(file), { file })).imported).toBe(5);
+    expect((await importProducers(ctx.database, openCsvFile(file), { file })).imported).toBe(7);
     const top = async (q: string, n: number) => (await search(q, { limit: n })).results;
     // Eurasia, Евразия: eu and -sia as Russian writes them (UzAuto Motors shares only the second word).
     expect((await top('Eurasia Motors', 1)).map((r) => r.name)).toEqual(['ТОО «Евразия Моторс»']);
@@ -519,6 +521,9 @@ describe('search across scripts', () => {
     expect((await top('Карагандинский Фарм Плюс', 1)).map((r) => r.city)).toEqual(['Караганда']);
     // One word translated (South, Южный): of the makers of cement, the one whose name holds the other two.
     expect((await top('South Bektash Cement', 1)).map((r) => r.name)).toEqual(['ОсОО «Южный Бекташцемент»']);
+    // Parts of a compound name translated, not spelled: хим-, kimyo; -пром, өнеркәсіп.
+    expect((await top('Узхимпласт', 1)).map((r) => r.name)).toEqual(['Oʻzkimyoplast MChJ']);
+    expect((await top('Kaztekhprom', 1)).map((r) => r.name)).toEqual(['Қазтехөнеркәсіп ЖШС']);
   });
 
   it('filters by country, HS prefix, region in any spelling, export market and certification, with facets', async () => {

@@ -207,8 +207,8 @@ const CONCEPTS: readonly Concept[] = [
       'qandolat',
     ],
   },
-  // Fruit and vegetable juices (2009), and the drinks made of them (2202).
-  { hs: ['2009', '2202'], words: ['juice', 'сок=', 'соки', 'сока', 'sharbat', 'шырын', 'nectar', 'нектар'] },
+  // Fruit and vegetable juices (drinks made of them are 2202: water, soft drinks).
+  { hs: ['2009'], words: ['juice', 'сок=', 'соки', 'сока', 'sharbat', 'шырын', 'nectar', 'нектар'] },
   { hs: ['1902'], words: ['pasta', 'макарон', 'makaron', 'noodle', 'лапш'] },
   {
     hs: ['2202', '2201'],
@@ -230,6 +230,7 @@ const CONCEPTS: readonly Concept[] = [
     hs: ['8701', '8432', '8433'],
     words: ['tractor', 'трактор', 'traktor', 'combine harvester', 'комбайн', 'kombain'],
   },
+  { hs: ['7302'], words: ['rail=', 'rails', 'railway track', 'рельс', 'rels='] },
   {
     hs: ['8601', '8602', '8603', '8605', '8606'],
     words: ['locomotive', 'локомотив', 'railcar', 'wagon', 'вагон', 'vagon'],

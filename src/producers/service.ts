@@ -25,6 +25,7 @@ import {
   scriptOf,
   searchKey,
   skeleton,
+  translatedParts,
 } from './translit.js';
 import { checkProducer } from './validate.js';
 
@@ -466,6 +467,7 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
           second.length === words.length ? second[i]! : w,
           adjectiveStem(w) ?? w,
           ...otherSpellings(w),
+          ...translatedParts(w),
           ...joined(i - 1),
           ...joined(i),
         ]),

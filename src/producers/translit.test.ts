@@ -10,6 +10,7 @@ import {
   scriptOf,
   searchKey,
   skeleton,
+  translatedParts,
 } from './translit.js';
 
 describe('search keys across scripts', () => {
@@ -88,6 +89,11 @@ describe('search keys across scripts', () => {
     // Not before a vowel (Sauyt), and nothing for a word without them.
     expect(otherSpellings(searchKey('Sauyt'))).toEqual([]);
     expect(otherSpellings(searchKey('Kazzinc'))).toEqual([]);
+    expect(translatedParts(searchKey('Узхимпром'))).toContain(searchKey('Oʻzkimyosanoat').replace(/^o/, 'u'));
+    expect(translatedParts(searchKey('Oʻzkimyosanoat'))).toContain(searchKey('Ozkhimprom'));
+    expect(translatedParts(searchKey('Казатомпром'))).toContain(searchKey('Қазатомөнеркәсіп'));
+    // Not the him of Shymkent or Chimkent.
+    expect(translatedParts(searchKey('Шымкентцемент'))).toEqual([]);
   });
 
   it('drops legal forms from company names, and keeps the words that tell companies apart', () => {
@@ -137,10 +143,11 @@ describe('product words to HS codes', () => {
     ['iron ore pellets', ['2601']],
     // A short word in an English plural (bus, buses).
     ['buses', ['8702']],
-    // Pipes of their own headings (not all of iron and steel, 72 and 73), juices before drinks of them.
+    // Pipes of their own headings (not all of iron and steel, 72 and 73); juices, not all drinks; rails.
     ['трубы', ['3917', '7304', '7305', '7306']],
     ['quvur', ['3917', '7304', '7305', '7306']],
-    ['сок', ['2009', '2202']],
+    ['сок', ['2009']],
+    ['рельсы', ['7302']],
     ['light bulbs', ['8539']],
     ['полиэфирное волокно', ['3907', '5402', '5503']],
   ])('%s names %j', (words, codes) => {

@@ -365,6 +365,36 @@ export function otherSpellings(word: string): string[] {
   return [...new Set([russian, english])].filter((w) => w !== word);
 }
 
+// Parts of compound company names that Russian and the national languages translate rather than spell
+// (Узхимпром, Oʻzkimyosanoat; Казатомпром, Қазатомөнеркәсіп), as search keys: the Russian part, and what
+// Uzbek in Latin and in Cyrillic letters and Kazakh write for it.
+const RUSSIAN_PARTS = ['him', 'prom', 'stroi'];
+// Where each is a part of its own: not the him of sh+im, ch+im (Shymkent, Chimkent).
+const RUSSIAN_PART = [/(?<![sc])him/g, /prom/g, /stroi/g];
+const TRANSLATED_PARTS: readonly (readonly string[])[] = [
+  ['kimio', 'sanoat', 'kurilish'],
+  ['kime', 'sanoat', 'kurilish'],
+  ['him', 'onerkasip', 'kurilis'],
+];
+
+/**
+ * A compound word of a search key with its translated parts in the other languages (Uzkhimfarm:
+ * uzkimiofarm …; Oʻzkimyofarm: ozhimfarm): the same company's name in Russian and in Uzbek or Kazakh.
+ */
+export function translatedParts(word: string): string[] {
+  if (word.length < 6) return [];
+  let russian = word;
+  for (const parts of TRANSLATED_PARTS)
+    parts.forEach((part, i) => {
+      if (part !== RUSSIAN_PARTS[i]) russian = russian.replaceAll(part, RUSSIAN_PARTS[i]!);
+    });
+  const forms = new Set([russian]);
+  for (const parts of TRANSLATED_PARTS)
+    forms.add(RUSSIAN_PART.reduce((w, part, i) => w.replace(part, parts[i]!), russian));
+  forms.delete(word);
+  return [...forms];
+}
+
 /** A text search query (`to_tsquery`) matching any of the words of search keys, or null when none is one. */
 export function wordGroup(words: string[]): string | null {
   const safe = [...new Set(words.filter((w) => /^[a-z0-9]+$/.test(w)))];
