@@ -3,7 +3,15 @@
 // words in four languages), and the relevance set scored among the N distractors.
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:producers -- N [pglite]
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -17,8 +25,10 @@ import {
   importProducers,
   loadProducerDemo,
   PRODUCER_HEADER,
+  SINGLE_NAME_QUERIES,
   searchForEvaluation,
   searchProducers,
+  singleNameRows,
 } from '../src/producers/index.js';
 import { searchQuerySchema } from '../src/producers/model.js';
 import { importHs } from '../src/reference/index.js';
@@ -208,6 +218,19 @@ console.log(
   `relevance set among ${count} distractors: recall@10 ${relevance.recall_at_10}, MRR ${relevance.mrr} (${relevance.queries} queries; names ${relevance.by_kind.name.recall_at_10}/${relevance.by_kind.name.mrr}, products ${relevance.by_kind.product.recall_at_10}/${relevance.by_kind.product.mrr})`,
 );
 for (const m of relevance.misses) console.log(`  miss: ${m.q} → ${m.expected} (top: ${m.top.join(' | ')})`);
+
+// Real producers stored under one name each, found among the N by queries in other scripts and spellings.
+const singleFile = join(dir, 'single-name.csv');
+writeFileSync(singleFile, [PRODUCER_HEADER, ...singleNameRows()].join('\n'));
+await importProducers(ctx.database, openCsvFile(singleFile), { file: singleFile });
+const single = await evaluateSearch(
+  (q, country) => searchForEvaluation(ctx.db, q, country),
+  SINGLE_NAME_QUERIES,
+);
+console.log(
+  `producers stored under one name, among ${count}: recall@10 ${single.recall_at_10}, MRR ${single.mrr} (${single.queries} queries; names ${single.by_kind.name.recall_at_10}/${single.by_kind.name.mrr}, products ${single.by_kind.product.recall_at_10}/${single.by_kind.product.mrr})`,
+);
+for (const m of single.misses) console.log(`  miss: ${m.q} → ${m.expected} (top: ${m.top.join(' | ')})`);
 
 console.log(`speed loop at the end: ${speed()}`);
 await ctx.close();

@@ -3,6 +3,7 @@ export { registerProducerCommands } from './cli.js';
 export { loadProducerDemo } from './demo/load.js';
 export { demoProducers } from './demo/producers.js';
 export { evaluateSearch, RELEVANCE_QUERIES, type RelevanceReport } from './demo/relevance.js';
+export { SINGLE_NAME_QUERIES, singleNameRows } from './demo/single-name.js';
 export { generateProducerRows, PRODUCER_HEADER } from './generate.js';
 export { importProducers } from './import.js';
 export { matchProducers, scoreMatch, tonnes } from './match.js';
