@@ -512,8 +512,10 @@ describe('search across scripts', () => {
       'ОсОО «Южный Бекташцемент»,,,,KG,,,Ош,,,,,,,2523,,,,,',
       'Oʻzkimyoplast MChJ,,,,UZ,,,Navoiy,,,,,,,3920,,,,,',
       'Қазтехөнеркәсіп ЖШС,,,,KZ,,,Астана,,,,,,,8479,,,,,',
+      'ТОО «Мега Кабель»,,,,KZ,,,Атырау,,,,,,,8544,,,,,',
+      'ТОО «Мега Кабель»,,,,KZ,,,Усть-Каменогорск,,,,,,,8544,,,,,',
     ]);
-    expect((await importProducers(ctx.database, openCsvFile(file), { file })).imported).toBe(7);
+    expect((await importProducers(ctx.database, openCsvFile(file), { file })).imported).toBe(9);
     const top = async (q: string, n: number) => (await search(q, { limit: n })).results;
     // Eurasia, Евразия: eu and -sia as Russian writes them (UzAuto Motors shares only the second word).
     expect((await top('Eurasia Motors', 1)).map((r) => r.name)).toEqual(['ТОО «Евразия Моторс»']);
@@ -526,6 +528,13 @@ describe('search across scripts', () => {
     // Parts of a compound name translated, not spelled: хим-, kimyo; -пром, өнеркәсіп.
     expect((await top('Узхимпласт', 1)).map((r) => r.name)).toEqual(['Oʻzkimyoplast MChJ']);
     expect((await top('Kaztekhprom', 1)).map((r) => r.name)).toEqual(['Қазтехөнеркәсіп ЖШС']);
+    // A city's other name (Öskemen, Усть-Каменогорск), in the query and in the region filter.
+    expect((await top('Мега Кабель Öskemen', 1)).map((r) => r.city)).toEqual(['Усть-Каменогорск']);
+    const oskemen = await search('', { region: 'Oskemen', limit: 100 });
+    expect(oskemen.results.map((r) => r.name)).toContain('ТОО «Мега Кабель»');
+    expect(
+      oskemen.results.every((r) => /Усть-Каменогорск|Ust-Kamenogorsk|Өскемен|Oskemen/i.test(`${r.city}`)),
+    ).toBe(true);
   });
 
   it('filters by country, HS prefix, region in any spelling, export market and certification, with facets', async () => {

@@ -43,7 +43,8 @@ const RECORD_COLUMNS = [
 export interface SearchFilters {
   countries?: string[];
   hsPrefix?: string;
-  regionKey?: string;
+  /** The place keys of a region or city (its other names' too). */
+  regionKeys?: string[];
   market?: string;
   certKey?: string;
 }
@@ -599,8 +600,10 @@ function filterSql(filters: SearchFilters) {
   if (filters.countries && filters.countries.length > 0)
     parts.push(sql`p.country = any(${filters.countries}::text[])`);
   if (filters.hsPrefix) parts.push(sql`p.hs_prefixes @> ${[filters.hsPrefix]}::text[]`);
-  if (filters.regionKey)
-    parts.push(sql`(p.region_key = ${filters.regionKey} or p.city_key = ${filters.regionKey})`);
+  if (filters.regionKeys && filters.regionKeys.length > 0)
+    parts.push(
+      sql`(p.region_key = any(${filters.regionKeys}::text[]) or p.city_key = any(${filters.regionKeys}::text[]))`,
+    );
   if (filters.market) parts.push(sql`p.export_markets @> ${[filters.market]}::text[]`);
   if (filters.certKey) parts.push(sql`p.cert_keys @> ${[filters.certKey]}::text[]`);
   return sql.join(parts, sql` and `);

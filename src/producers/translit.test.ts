@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { placeKey } from './normalize.js';
+import { otherPlaceNames } from './place-names.js';
 import { hsCodesOfWords, onlyProductWords } from './products.js';
 import {
   adjectiveStem,
@@ -92,6 +94,11 @@ describe('search keys across scripts', () => {
     expect(translatedParts(searchKey('Узхимпром'))).toContain(searchKey('Oʻzkimyosanoat').replace(/^o/, 'u'));
     expect(translatedParts(searchKey('Oʻzkimyosanoat'))).toContain(searchKey('Ozkhimprom'));
     expect(translatedParts(searchKey('Казатомпром'))).toContain(searchKey('Қазатомөнеркәсіп'));
+    // A city's other names, by their place keys; none for a city of one name.
+    expect(otherPlaceNames(placeKey('Өскемен'))).toEqual([placeKey('Ust-Kamenogorsk')]);
+    expect(otherPlaceNames(placeKey('Kokchetav'))).toEqual([placeKey('Кокшетау')]);
+    expect(otherPlaceNames(placeKey('Gomel'))).toEqual([placeKey('Homiel')]);
+    expect(otherPlaceNames(placeKey('Shymkent'))).toEqual([]);
     // Not the him of Shymkent or Chimkent.
     expect(translatedParts(searchKey('Шымкентцемент'))).toEqual([]);
   });

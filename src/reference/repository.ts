@@ -59,8 +59,12 @@ export class ReferenceRepository {
         and (word_similarity(${q}, coalesce(description, title)) >= 0.75
              ${all ? sql`or to_tsvector('simple', coalesce(description, title)) @@ to_tsquery('simple', ${all})` : sql``})
       order by word_similarity(${q}, coalesce(description, title)) desc, code
-      limit 5`.execute(this.db);
-    return result.rows.map((r) => r.code);
+      limit 25`.execute(this.db);
+    // Five codes, a subheading left out when its heading is among them (the heading reaches its producers):
+    // else one heading's subheadings took the places of the next headings (watches: 9101, 910111, 910119…
+    // and not 9102).
+    const codes = result.rows.map((r) => r.code);
+    return codes.filter((c) => c.length === 4 || !codes.includes(c.slice(0, 4))).slice(0, 5);
   }
 
   /** The distinct words (three letters or more, lower case) of the titles of headings and subheadings. */
