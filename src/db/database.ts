@@ -28,7 +28,7 @@ export interface BulkSession {
    * Runs `copy <table> (<columns>) from stdin [with (…)]` with `data` as its input, in the statement's format
    * (text, or CSV; see copyLine for text).
    */
-  copyFrom(statement: string, data: string): Promise<void>;
+  copyFrom(statement: string, data: string | Uint8Array): Promise<void>;
   /** Runs `work` in a savepoint: when it throws, what it did is undone and the transaction goes on. */
   savepoint<T>(work: () => Promise<T>): Promise<T>;
 }

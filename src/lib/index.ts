@@ -1,7 +1,7 @@
 // Small utilities shared by the capabilities: streaming CSV, import reports, keyset cursors.
 
 export { ChunkWriter, countChunk, MAX_REJECTED, rejecter } from './chunks.js';
-export { arrayLiteral, type CopyValue, copyLine, copyText } from './copy.js';
+export { arrayLiteral, CopyBuffer, type CopyValue, copyLine, copyText, fromCopyText } from './copy.js';
 export type { CsvBatch, CsvRecord, CsvRow, CsvSource } from './csv.js';
 export { openCsvFile, readCsv, readCsvBatches } from './csv.js';
 export { decodeCursor, encodeCursor } from './cursor.js';

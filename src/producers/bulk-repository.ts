@@ -3,9 +3,9 @@
 // key in a few set-based statements.
 import { type Kysely, sql } from 'kysely';
 import { type BulkSession, type Database, type DB, type DeferredLoad, deferIndexes } from '../db/index.js';
-import { copyLine, copyText } from '../lib/index.js';
+import { CopyBuffer, copyText } from '../lib/index.js';
 import { PRODUCER_ROW_COLUMNS } from './normalize.js';
-import type { PreparedProducer } from './prepare.js';
+import { namesJson, type PreparedProducer } from './prepare.js';
 
 const STAGE_COLUMNS = ['line', 'content_hash', ...PRODUCER_ROW_COLUMNS, 'names'] as const;
 
@@ -85,10 +85,14 @@ export const otherNamesSql = (names: string, which: string) =>
 export interface ImportMemory {
   words: Record<keyof typeof WORD_COLUMNS, Set<string>>;
   keys?: Set<string>;
+  /** The COPY input of new producers' rows, names, sources and history, kept from chunk to chunk. */
+  buffers: CopyBuffer[];
 }
 
 export const importMemory = (): ImportMemory => ({
   words: { producer_name_word: new Set(), producer_product_word: new Set() },
+  // Reused: fresh memory for each chunk's tens of megabytes cost as much again as writing them.
+  buffers: Array.from({ length: 4 }, () => new CopyBuffer(1 << 20)),
 });
 
 /** The natural keys of the registry's live producers. */
@@ -201,26 +205,39 @@ async function insertFresh(
     [sequence!.name, fresh.length],
   );
   const historyPrefix = `\t1\tcreate\t${copyText(provenance.actor)}\t\\N\t{"id":`;
-  let rows = '';
-  let names = '';
-  let sources = '';
-  let history = '';
+  const source = `\t${copyText(provenance.kind)}\t${copyText(`${provenance.reference}:`)}`;
+  // Each producer's prepared bytes copied behind its id: no text is built or encoded here per row but ids.
+  const [rows, names, sources, history] = memory.buffers as [CopyBuffer, CopyBuffer, CopyBuffer, CopyBuffer];
+  for (const buffer of memory.buffers) buffer.clear();
   fresh.forEach((p, i) => {
     const id = Number(ids[i]!.id);
-    rows += `${id}\t${p.record}\n`;
-    for (const n of p.names) names += `${id}\t${n}\n`;
-    sources += copyLine([id, provenance.kind, `${provenance.reference}:${p.line}`]);
-    history += `${id}${historyPrefix}${id},${p.after}\n`;
+    const { bytes, record, names: namesAt, after, end } = p.text;
+    rows.text(`${id}\t`);
+    rows.bytes(bytes, record, namesAt);
+    rows.text('\n');
+    for (let at = namesAt; at < after; ) {
+      const next = bytes.indexOf(10, at) + 1;
+      names.text(`${id}\t`);
+      names.bytes(bytes, at, next);
+      at = next;
+    }
+    sources.text(`${id}${source}${p.line}\n`);
+    history.text(`${id}${historyPrefix}${id},`);
+    history.bytes(bytes, after, end);
+    history.text('\n');
   });
   await session.copyFrom(
     `copy producer (id, content_hash, ${PRODUCER_ROW_COLUMNS.join(', ')}) from stdin`,
-    rows,
+    rows.finish(),
   );
-  await session.copyFrom('copy producer_name (producer_id, name, script, lang, key) from stdin', names);
-  await session.copyFrom('copy producer_source (producer_id, kind, reference) from stdin', sources);
+  await session.copyFrom(
+    'copy producer_name (producer_id, name, script, lang, key) from stdin',
+    names.finish(),
+  );
+  await session.copyFrom('copy producer_source (producer_id, kind, reference) from stdin', sources.finish());
   await session.copyFrom(
     'copy producer_history (producer_id, version, action, actor, before, after) from stdin',
-    history,
+    history.finish(),
   );
   return {
     producer_name_word: await addWords(
@@ -275,9 +292,13 @@ async function mergeStaged(
 ): Promise<{ inserted: number; updated: number }> {
   await session.query(STAGE_TABLE);
   await session.query(WRITTEN_TABLE);
-  let stage = '';
-  for (const p of staged) stage += `${p.line}\t${p.record}\t${p.namesJson}\n`;
-  await session.copyFrom(`copy producer_stage (${STAGE_COLUMNS.join(', ')}) from stdin`, stage);
+  const stage = new CopyBuffer();
+  for (const p of staged) {
+    stage.text(`${p.line}\t`);
+    stage.bytes(p.text.bytes, p.text.record, p.text.names);
+    stage.text(`\t${namesJson(p.text)}\n`);
+  }
+  await session.copyFrom(`copy producer_stage (${STAGE_COLUMNS.join(', ')}) from stdin`, stage.finish());
   await session.query(
     // The importer keeps the registry's statistics fresh as it grows (analyzeRegistry): the planner then
     // reaches it through its keys. No JIT: its compile time is far more than it saves on one chunk.

@@ -1,10 +1,10 @@
 // A checked producer made ready to store (pure): its row with the derived search keys, its names, the digest
-// of its content, and — for bulk writes — the text COPY takes of its record, its names and its history. The
-// text is made where the rows are checked (a worker thread, for a large file), so that the process writing to
-// the database only puts ids in front of it.
+// of its content, and — for bulk writes — the text COPY takes of its record, its names and its history, as
+// UTF-8 bytes. The text is made where the rows are checked (a worker thread, for a large file), so that the
+// thread writing to the database only copies it behind ids.
 
 import { hash } from 'node:crypto';
-import { copyLine, copyText } from '../lib/index.js';
+import { CopyBuffer, copyLine, copyText, fromCopyText } from '../lib/index.js';
 import type { ProducerInput } from './model.js';
 import {
   PRODUCER_ROW_COLUMNS,
@@ -78,6 +78,18 @@ export function recordJson(row: ProducerRow, names: readonly ProducerName[]): Re
   };
 }
 
+/**
+ * Where a prepared producer's COPY text is: `bytes` holds its batch's text (UTF-8), in which its record runs
+ * from `record` to `names`, its names' lines from `names` to `after`, its history's JSON from `after` to `end`.
+ */
+export interface PreparedText {
+  bytes: Buffer;
+  record: number;
+  names: number;
+  after: number;
+  end: number;
+}
+
 /** A producer of a file, ready for the bulk writes: text in COPY's text format, without its id. */
 export interface PreparedProducer {
   line: number;
@@ -85,31 +97,63 @@ export interface PreparedProducer {
   key: string;
   /** Its content's digest (contentHash). */
   hash: string;
-  /** content_hash and the row's columns (PRODUCER_ROW_COLUMNS), tab-separated. */
-  record: string;
-  /** Each name's name, script, lang and key, tab-separated. */
-  names: string[];
-  /** The names as JSON (name, script, lang, key), COPY-escaped. */
-  namesJson: string;
-  /** Its history's JSON without the opening `{"id":N,`, COPY-escaped. */
-  after: string;
+  /**
+   * Its text: content_hash and the row's columns (PRODUCER_ROW_COLUMNS), tab-separated; each name's name,
+   * script, lang and key, tab-separated, a line each; its history's JSON without the opening `{"id":N,`.
+   */
+  text: PreparedText;
   namesKey: string;
   productsKey: string;
 }
 
-/** The bulk writes' text of a checked producer. */
-export function prepareProducer(line: number, input: ProducerInput): PreparedProducer {
-  const { row, names, contentHash: digest } = stageProducer(line, input);
-  const record = copyLine([digest, ...PRODUCER_ROW_COLUMNS.map((c) => row[c])]);
-  return {
-    line,
-    key: row.natural_key,
-    hash: digest,
-    record: record.slice(0, -1),
-    names: names.map((n) => copyLine([n.name, n.script, n.lang, n.key]).slice(0, -1)),
-    namesJson: copyText(JSON.stringify(names)),
-    after: copyText(JSON.stringify(recordJson(row, names)).slice(1)),
-    namesKey: row.names_key,
-    productsKey: row.products_key,
-  };
+/**
+ * The text of a batch of prepared producers, in one buffer: sent whole to the thread that writes them (moved,
+ * not copied), which copies each producer's bytes into its COPY input.
+ */
+export class PreparedBatch {
+  private readonly out = new CopyBuffer(1 << 20);
+  private readonly texts: PreparedText[] = [];
+
+  /** The bulk writes' text of a checked producer. */
+  add(line: number, input: ProducerInput): PreparedProducer {
+    const { row, names, contentHash: digest } = stageProducer(line, input);
+    const record = this.out.length;
+    this.out.text(copyLine([digest, ...PRODUCER_ROW_COLUMNS.map((c) => row[c])]).slice(0, -1));
+    const namesAt = this.out.length;
+    for (const n of names) this.out.text(copyLine([n.name, n.script, n.lang, n.key]));
+    const after = this.out.length;
+    this.out.text(copyText(JSON.stringify(recordJson(row, names)).slice(1)));
+    const text = { bytes: EMPTY, record, names: namesAt, after, end: this.out.length };
+    this.texts.push(text);
+    return {
+      line,
+      key: row.natural_key,
+      hash: digest,
+      text,
+      namesKey: row.names_key,
+      productsKey: row.products_key,
+    };
+  }
+
+  /** The batch's bytes, now in each producer's text (add no more). */
+  finish(): Buffer {
+    const bytes = this.out.finish();
+    for (const t of this.texts) t.bytes = bytes;
+    return bytes;
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** A prepared producer's names as the merge stages them: JSON of name, script, lang and key, COPY-escaped. */
+export function namesJson(text: PreparedText): string {
+  const names = text.bytes
+    .toString('utf8', text.names, text.after)
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [name, script, lang, key] = line.split('\t').map(fromCopyText);
+      return { name, script, lang, key };
+    });
+  return copyText(JSON.stringify(names));
 }

@@ -19,6 +19,7 @@ export interface StageWorkerData {
 export type ToWorker = { type: 'bytes'; chunk: Uint8Array } | { type: 'end' } | { type: 'more' };
 
 const port = parentPort!;
+const EMPTY = Buffer.alloc(0);
 const data = workerData as StageWorkerData;
 /** Batches the importing thread has room for. */
 let room = 2;
@@ -41,7 +42,9 @@ try {
   for await (const batch of stageRows({ stream: input, size: data.size }, lookupsFrom(data.lookups), data)) {
     while (room === 0) await new Promise<void>((resolve) => (wake = resolve));
     room--;
-    port.postMessage({ type: 'batch', batch });
+    // The batch's text is moved to the importing thread, not copied (its producers' texts are views of it).
+    for (const p of batch.prepared) p.text.bytes = EMPTY;
+    port.postMessage({ type: 'batch', batch }, [batch.text.buffer as ArrayBuffer]);
   }
   port.postMessage({ type: 'done' });
 } catch (error) {

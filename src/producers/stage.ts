@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { ValidationError } from '../errors.js';
 import { type CsvSource, formatOfName, type RejectedRow, type TableFormat, tableRows } from '../lib/index.js';
-import { type PreparedProducer, prepareProducer } from './prepare.js';
+import { PreparedBatch, type PreparedProducer } from './prepare.js';
 import type { StageWorkerData, ToWorker } from './stage-worker.js';
 import {
   type LookupLists,
@@ -16,6 +16,8 @@ import {
 
 export interface StageBatch {
   prepared: PreparedProducer[];
+  /** The prepared producers' text (each one's `text.bytes`). */
+  text: Buffer;
   rejected: RejectedRow[];
   /** Rows read in this batch, good and bad. */
   rows: number;
@@ -43,7 +45,8 @@ export async function* stageRows(
     required: REQUIRED_PRODUCER_COLUMNS,
     onBytes: options.onBytes,
   })) {
-    const out: StageBatch = { prepared: [], rejected: [], rows: batch.rows.length };
+    const text = new PreparedBatch();
+    const out: StageBatch = { prepared: [], text: Buffer.alloc(0), rejected: [], rows: batch.rows.length };
     if (first && batch.rows[0]) {
       const names = Object.keys(batch.rows[0].values);
       out.unknownColumns = names.filter((n) => !(PRODUCER_COLUMNS as readonly string[]).includes(n));
@@ -59,8 +62,9 @@ export async function* stageRows(
       }
       const parsed = parseProducerRow(row.values, row.line, lookups);
       if ('rejected' in parsed) out.rejected.push(...parsed.rejected);
-      else out.prepared.push(prepareProducer(row.line, parsed.input));
+      else out.prepared.push(text.add(row.line, parsed.input));
     }
+    out.text = text.finish();
     yield out;
   }
 }
@@ -107,7 +111,13 @@ export async function* stageInWorker(
         send({ type: 'bytes', chunk });
       }, fail);
     } else if (message.type === 'batch') {
-      inbox.push(message.batch!);
+      // The text arrives as a plain Uint8Array over the moved memory: a Buffer again, without copying.
+      const batch = message.batch!;
+      const view = batch.text as Uint8Array;
+      const bytes = Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+      batch.text = bytes;
+      for (const p of batch.prepared) p.text.bytes = bytes;
+      inbox.push(batch);
       signal();
     } else if (message.type === 'done') {
       finished = true;
