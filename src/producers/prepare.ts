@@ -111,8 +111,13 @@ export interface PreparedProducer {
  * not copied), which copies each producer's bytes into its COPY input.
  */
 export class PreparedBatch {
-  private readonly out = new CopyBuffer(1 << 20);
+  private readonly out: CopyBuffer;
   private readonly texts: PreparedText[] = [];
+
+  /** `rows`: how many producers the batch may hold (its buffer is sized for them, and grows if it must). */
+  constructor(rows: number) {
+    this.out = new CopyBuffer(Math.max(1 << 16, rows * 1536));
+  }
 
   /** The bulk writes' text of a checked producer. */
   add(line: number, input: ProducerInput): PreparedProducer {

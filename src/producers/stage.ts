@@ -45,7 +45,7 @@ export async function* stageRows(
     required: REQUIRED_PRODUCER_COLUMNS,
     onBytes: options.onBytes,
   })) {
-    const text = new PreparedBatch();
+    const text = new PreparedBatch(batch.rows.length);
     const out: StageBatch = { prepared: [], text: Buffer.alloc(0), rejected: [], rows: batch.rows.length };
     if (first && batch.rows[0]) {
       const names = Object.keys(batch.rows[0].values);
