@@ -514,8 +514,10 @@ describe('search across scripts', () => {
       'Қазтехөнеркәсіп ЖШС,,,,KZ,,,Астана,,,,,,,8479,,,,,',
       'ТОО «Мега Кабель»,,,,KZ,,,Атырау,,,,,,,8544,,,,,',
       'ТОО «Мега Кабель»,,,,KZ,,,Усть-Каменогорск,,,,,,,8544,,,,,',
+      'ТОО «Кайнартас»,,,,KZ,,,Тараз,,,,,,,2523,,,,,',
+      'ТОО «Кенертес»,,,,KZ,,,Тараз,,,,,,,2523,,,,,',
     ]);
-    expect((await importProducers(ctx.database, openCsvFile(file), { file })).imported).toBe(9);
+    expect((await importProducers(ctx.database, openCsvFile(file), { file })).imported).toBe(11);
     const top = async (q: string, n: number) => (await search(q, { limit: n })).results;
     // Eurasia, Евразия: eu and -sia as Russian writes them (UzAuto Motors shares only the second word).
     expect((await top('Eurasia Motors', 1)).map((r) => r.name)).toEqual(['ТОО «Евразия Моторс»']);
@@ -528,6 +530,12 @@ describe('search across scripts', () => {
     // Parts of a compound name translated, not spelled: хим-, kimyo; -пром, өнеркәсіп.
     expect((await top('Узхимпласт', 1)).map((r) => r.name)).toEqual(['Oʻzkimyoplast MChJ']);
     expect((await top('Kaztekhprom', 1)).map((r) => r.name)).toEqual(['Қазтехөнеркәсіп ЖШС']);
+    // A word's near words by consonants (Кенертес for Кайнартас) are read, and its close ones on their own
+    // too: among a million names, thousands share the consonants, and any few hundred of them were read.
+    const near = await new ProducerRepository(ctx.db).wordQueries('name', [['kainartas']], 20);
+    expect(near.all).toContain('kenertes');
+    expect(near.close).toBe('(kainartas)');
+    expect(near.eachClose).toEqual(['(kainartas)']);
     // A city's other name (Öskemen, Усть-Каменогорск), in the query and in the region filter.
     expect((await top('Мега Кабель Öskemen', 1)).map((r) => r.city)).toEqual(['Усть-Каменогорск']);
     const oskemen = await search('', { region: 'Oskemen', limit: 100 });

@@ -62,6 +62,11 @@ export interface SearchTerms {
   skeleton: string;
   /** A text search query (`to_tsquery`) of every word of the query, each as itself or a near word. */
   allWords: string | null;
+  /**
+   * The same with only the words as typed or within a typo where a position has some (null when that is
+   * allWords): allWords' rows are any of thousands when a word shares its consonants with common ones.
+   */
+  allCloseWords: string | null;
   /** A text search query of every word of the query as a word of products (itself or a near word). */
   productWords: string | null;
   /** Text search queries of each distinctive word alone (when there are several). */
@@ -361,6 +366,10 @@ export class ProducerRepository {
   ): Promise<{
     each: (string | null)[];
     all: string | null;
+    /** `all` with each position's words within a typo only, where it has some. */
+    close: string | null;
+    /** `each` likewise. */
+    eachClose: (string | null)[];
     near: { query: string; word: string; score: number }[];
   }> {
     // Trigrams only where no form of a position found a word: a second reading of a word the first reading
@@ -375,13 +384,22 @@ export class ProducerRepository {
         positions.some((forms) => forms.includes(word) && !forms.some((f) => found.has(f))),
     );
     const minScore = options.minScore ?? (() => 0);
-    const each = positions.map((forms) =>
-      wordGroup(
-        near.filter((n) => forms.includes(n.query) && n.score >= minScore(n.query)).map((n) => n.word),
-      ),
+    const words = positions.map((forms) =>
+      near.filter((n) => forms.includes(n.query) && n.score >= minScore(n.query)),
+    );
+    const each = words.map((w) => wordGroup(w.map((n) => n.word)));
+    const close = words.map(
+      (w, i) => wordGroup(w.filter((n) => n.score >= 0.7).map((n) => n.word)) ?? each[i]!,
     );
     const found = each.filter((g): g is string => g !== null);
-    return { each, all: found.length > 0 ? found.join(' & ') : null, near };
+    const closeFound = close.filter((g): g is string => g !== null);
+    return {
+      each,
+      all: found.length > 0 ? found.join(' & ') : null,
+      close: closeFound.length > 0 ? closeFound.join(' & ') : null,
+      eachClose: close,
+      near,
+    };
   }
 
   /**
@@ -400,6 +418,7 @@ export class ProducerRepository {
     // Products' words and the HS codes they name mostly find the same producers: half the rows each.
     const ofProducts = terms.productWords && terms.hsCodes.length > 0 ? limit / 2 : limit;
     if (terms.allWords) branches.push(byWords('names_key', terms.allWords, 2 * limit));
+    if (terms.allCloseWords) branches.push(byWords('names_key', terms.allCloseWords, limit));
     if (terms.productWords) branches.push(byWords('products_key', terms.productWords, ofProducts));
     for (const query of terms.anyWord) branches.push(byWords('names_key', query, limit));
     if (terms.fuzzy) {

@@ -502,10 +502,16 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
       minScore: (w) => (named(w) ? 0.7 : 0),
     });
     const distinctive = new Set(distinctiveWords(key));
-    const found = nameWords.each.filter((g): g is string => g !== null);
-    const distinctGroups = nameWords.each.filter(
-      (g, i): g is string => g !== null && positions[i]!.some((f) => distinctive.has(f)),
-    );
+    const foundAt = positions.flatMap((_, i) => (nameWords.each[i] !== null ? [i] : []));
+    const distinctAt = foundAt.filter((i) => positions[i]!.some((f) => distinctive.has(f)));
+    // With several words, each distinctive one may also find a name on its own (one word misspelt beyond
+    // recognition, or not in the name); when none is distinctive (Уз-Кор газ: words too short to tell
+    // companies apart alone), any of them may. Each also as itself or within a typo only, where it shares
+    // its consonants with thousands of names' words (Азия in Asia Avto Oskemen).
+    const alone = foundAt.length > 1 ? (distinctAt.length > 0 ? distinctAt : foundAt) : [];
+    const anyWord = [
+      ...new Set(alone.flatMap((i) => [nameWords.each[i]!, nameWords.eachClose[i] ?? nameWords.each[i]!])),
+    ];
     const scored = [...new Set([...distinctive, ...distinctiveWords(second.join(' '))])];
     const terms = {
       key,
@@ -522,11 +528,9 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
       productQuery: hsCodes.length > 0 && onlyProducts,
       places,
       allWords: nameWords.all,
+      allCloseWords: nameWords.close !== nameWords.all ? nameWords.close : null,
       productWords: productWords.all,
-      // With several words, each distinctive one may also find a name on its own (one word misspelt
-      // beyond recognition, or not in the name); when none is distinctive (Уз-Кор газ: words too short to
-      // tell companies apart alone), any of them may.
-      anyWord: found.length > 1 ? (distinctGroups.length > 0 ? distinctGroups : found) : [],
+      anyWord,
       fuzzy:
         nameWords.all === null &&
         productWords.all === null &&
