@@ -69,7 +69,10 @@ export interface SearchTerms {
   allCloseWords: string | null;
   /** A text search query of every word of the query as a word of products (itself or a near word). */
   productWords: string | null;
-  /** Text search queries of each distinctive word alone (when there are several). */
+  /**
+   * Text search queries of each distinctive word alone (when there are several), each with its near words
+   * and, where they differ, with its close ones only.
+   */
   anyWord: string[];
   /** Whether to fall back on the names' trigrams (no word near the vocabulary). */
   fuzzy: boolean;
