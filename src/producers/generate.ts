@@ -322,6 +322,11 @@ function csvField(value: string): string {
 
 export const PRODUCER_HEADER = PRODUCER_COLUMNS.join(',');
 
+/** A CSV line of producers.md's columns (PRODUCER_HEADER) from the values given; the others empty. */
+export function producerCsvLine(values: Partial<Record<(typeof PRODUCER_COLUMNS)[number], string>>): string {
+  return PRODUCER_COLUMNS.map((c) => csvField(values[c] ?? '')).join(',');
+}
+
 /**
  * Yields `count` producers as CSV lines of producers.md (without the header). About one in fifty repeats an
  * earlier company under another spelling with the same website: a candidate duplicate, as real registers hold.
@@ -379,6 +384,6 @@ export function* generateProducerRows(count: number, seed: number): Generator<st
     };
     if (!repeat) earlier.push({ name: brandRu, country, place, website, industry });
     if (earlier.length > 5000) earlier.shift();
-    yield PRODUCER_COLUMNS.map((c) => csvField(values[c] ?? '')).join(',');
+    yield producerCsvLine(values);
   }
 }

@@ -366,16 +366,14 @@ export function otherSpellings(word: string): string[] {
 }
 
 // Parts of compound company names that Russian and the national languages translate rather than spell
-// (Узхимпром, Oʻzkimyosanoat; Казатомпром, Қазатомөнеркәсіп), as search keys: the Russian part, and what
-// Uzbek in Latin and in Cyrillic letters and Kazakh write for it.
-const RUSSIAN_PARTS = ['him', 'prom', 'stroi'];
-// Where each is a part of its own: not the him of sh+im, ch+im (Shymkent, Chimkent).
-const RUSSIAN_PART = [/(?<![sc])him/g, /prom/g, /stroi/g];
-const TRANSLATED_PARTS: readonly (readonly string[])[] = [
-  ['kimio', 'sanoat', 'kurilish'],
-  ['kime', 'sanoat', 'kurilish'],
-  ['him', 'onerkasip', 'kurilis'],
-];
+// (Узхимпром, Oʻzkimyosanoat; Казатомпром, Қазатомөнеркәсіп), as search keys: the Russian part, where it is a
+// part of its own (not the him of sh+im, ch+im: Shymkent, Chimkent), and what Uzbek in Latin letters, Uzbek in
+// Cyrillic letters and Kazakh write for it.
+const TRANSLATED_PARTS = [
+  { russian: 'him', at: /(?<![sc])him/g, other: ['kimio', 'kime', 'him'] },
+  { russian: 'prom', at: /prom/g, other: ['sanoat', 'sanoat', 'onerkasip'] },
+  { russian: 'stroi', at: /stroi/g, other: ['kurilish', 'kurilish', 'kurilis'] },
+] as const;
 
 /**
  * A compound word of a search key with its translated parts in the other languages (Uzkhimfarm:
@@ -383,14 +381,13 @@ const TRANSLATED_PARTS: readonly (readonly string[])[] = [
  */
 export function translatedParts(word: string): string[] {
   if (word.length < 6) return [];
-  let russian = word;
-  for (const parts of TRANSLATED_PARTS)
-    parts.forEach((part, i) => {
-      if (part !== RUSSIAN_PARTS[i]) russian = russian.replaceAll(part, RUSSIAN_PARTS[i]!);
-    });
+  const russian = TRANSLATED_PARTS.reduce(
+    (w, part) => part.other.reduce((x, other) => x.replaceAll(other, part.russian), w),
+    word,
+  );
   const forms = new Set([russian]);
-  for (const parts of TRANSLATED_PARTS)
-    forms.add(RUSSIAN_PART.reduce((w, part, i) => w.replace(part, parts[i]!), russian));
+  for (let lang = 0; lang < 3; lang++)
+    forms.add(TRANSLATED_PARTS.reduce((w, part) => w.replace(part.at, part.other[lang]!), russian));
   forms.delete(word);
   return [...forms];
 }

@@ -5,7 +5,7 @@
 // They were held out from the rules of the search until session 10's checks (see bench/RESULTS.md; the last
 // sixteen are stored in Russian and typed in English translation), and are kept since as a set the search
 // must go on finding among synthetic producers.
-import { PRODUCER_HEADER } from '../generate.js';
+import { producerCsvLine } from '../generate.js';
 import type { RelevanceQuery } from './relevance.js';
 
 interface SingleNameProducer {
@@ -804,19 +804,16 @@ const PRODUCTS: readonly [string, string, string?][] = [
 
 /** The producers as CSV rows of producers.md's layout (PRODUCER_HEADER), one name each. */
 export function singleNameRows(): string[] {
-  const columns = PRODUCER_HEADER.split(',');
-  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return PRODUCERS.map((p) => {
-    const values: Record<string, string> = {
+  return PRODUCERS.map((p) =>
+    producerCsvLine({
       name: p.name,
       country: p.country,
       region: p.region,
       city: p.city,
       hs_codes: p.hs_codes.join(';'),
       products: p.products,
-    };
-    return columns.map((c) => cell(values[c] ?? '')).join(',');
-  });
+    }),
+  );
 }
 
 /** The queries: each name query must find its producer by the one name it is stored under. */
