@@ -549,6 +549,37 @@ describe('search across scripts', () => {
     ).toBe(true);
   });
 
+  it('reads brands that translate a part, English adjectives of place, дж for j, and the nearer of names alike', async () => {
+    // Companies of this test only. Of those alike by their consonants, the nearer spelling is written last.
+    const file = csv('typed3.csv', [
+      'АО «Сибхим»,,,,RU,,,Омск,,,,,,,2815,,,,,',
+      'ОАО «Кирпичный завод Восток»,,,,RU,,,Омск,,,,,,,6904,,,,,',
+      'ОАО «Сибирский кирпичный завод»,,,,RU,,,Новосибирск,,,,,,,6904,,,,,',
+      'ТОО «Нур Шир»,,,,TJ,,,Душанбе,,,,,,,0401,,,,,',
+      'ТОО «Нур Шир»,,,,TJ,,,Худжанд,,,,,,,0401,,,,,',
+      'ТОО «Бирекер»,,,,KZ,,,Тараз,,,,,,,9403,,,,,',
+      'ТОО «Бурукор»,,,,KZ,,,Тараз,,,,,,,9403,,,,,',
+      'ТОО «Баркюр»,,,,KZ,,,Тараз,,,,,,,9403,,,,,',
+      'ТОО «Жаңа Ет»,,,,KZ,,,Семей,,,,,,,0207,говядина и баранина,,,,',
+      'ТОО «Тау Құс»,,,,KZ,,,Семей,,,,,,,0207,мясо птицы,,,,',
+    ]);
+    expect((await importProducers(ctx.database, openCsvFile(file), { file })).imported).toBe(10);
+    const first = async (q: string) => (await search(q, { limit: 1 })).results[0];
+    // An English brand's part for the Russian one: -chem for -хим.
+    expect((await first('Sibchem'))?.name).toBe('АО «Сибхим»');
+    // An English adjective of place in -ian for the Russian one in -ский: of two brick plants, the Siberian.
+    expect((await first('Siberian Brick Plant'))?.name).toBe('ОАО «Сибирский кирпичный завод»');
+    // Khujand for Худжанд (the key keeps Cyrillic д+ж apart): of two companies of one name, the one there.
+    expect((await first('Нур Шир Khujand'))?.city).toBe('Худжанд');
+    const khujand = await search('', { region: 'Khujand', limit: 100 });
+    expect(khujand.results.map((r) => `${r.name} ${r.city}`)).toContain('ТОО «Нур Шир» Худжанд');
+    expect(khujand.results.every((r) => /Худжанд|Khujand|Xoʻjand|Хуҷанд/i.test(`${r.city}`))).toBe(true);
+    // Three names of the same consonants: the one a letter away from the query first.
+    expect((await first('Barkur'))?.name).toBe('ТОО «Баркюр»');
+    // Of two producers of the code the query names, the one whose description holds its words first.
+    expect((await first('мясо птицы'))?.name).toBe('ТОО «Тау Құс»');
+  });
+
   it('filters by country, HS prefix, region in any spelling, export market and certification, with facets', async () => {
     const all = await search('', { hs: '7403' });
     expect(all.total).toBeGreaterThan(5);

@@ -494,13 +494,19 @@ export class ProducerRepository {
              -- of the makers of cement, Южный Кыргызцемент for "South Kyrgyz Cement".
              + case when least(by_name, by_product) >= 0.5 then 0.05 * least(by_name, by_product) else 0 end
              + case when name_score = 1 then 0.2 else 0 end
-             + case when place_match then 0.15 else 0 end as score
+             + case when place_match then 0.15 else 0 end
+             -- Of names alike by their consonants (Alor, Aller, Аллюр for "Allur"), the nearer spelling first.
+             + 0.01 * name_score as score
       from (
         select s.*, greatest(name_score, skeleton_score * ${skeletonWeight}) as by_name,
                -- A product's description holding the query's words ranks just after a producer registered
                -- under the HS heading the query names (tyres "for cars and trucks" after makers of trucks).
                greatest(product_score * 0.68,
-                        case when hs_match is null then 0 else ${hsBase} + length(hs_match) * 0.025 end) as by_product
+                        case when hs_match is null then 0 else ${hsBase} + length(hs_match) * 0.025 end)
+               -- Of the producers of the codes named, those whose description also holds the query's words
+               -- first ("мясо птицы": the poultry farms before the meat plants of 0201).
+               + case when hs_match is not null and product_score >= 0.5 then 0.05 * product_score else 0 end
+                 as by_product
         from s
       ) s
       where name_score >= 0.4 or skeleton_score >= 0.6 or product_score >= 0.5 or hs_match is not null

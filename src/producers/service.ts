@@ -13,7 +13,7 @@ import {
   searchQuerySchema,
 } from './model.js';
 import { certificationKey, placeKey, producerNames } from './normalize.js';
-import { otherPlaceNames } from './place-names.js';
+import { placeForms } from './place-names.js';
 import { stageProducer } from './prepare.js';
 import { readProducts } from './products.js';
 import { type Candidate, loadLookups, ProducerRepository, type StoredProducer } from './repository.js';
@@ -23,6 +23,7 @@ import {
   distinctiveWords,
   otherSpellings,
   placeStems,
+  russianAdjective,
   scriptOf,
   searchKey,
   skeleton,
@@ -399,15 +400,12 @@ async function hsCodesOfQuery(
   return { codes: [...codes].sort(), onlyProducts: lexicon.all };
 }
 
-/** A place key, and those of the place's other names (Öskemen, Ust-Kamenogorsk). */
-const withOtherNames = (key: string) => [key, ...otherPlaceNames(key)];
-
 /** Searches producers across scripts, with filters, facet counts and keyset pagination. */
 export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promise<SearchResult> {
   const filters = {
     countries: query.country?.toUpperCase().split(','),
     hsPrefix: query.hs,
-    regionKeys: query.region ? withOtherNames(placeKey(query.region)) : undefined,
+    regionKeys: query.region ? placeForms(placeKey(query.region)) : undefined,
     market: query.market?.toUpperCase(),
     certKey: query.certification ? certificationKey(query.certification) : undefined,
   };
@@ -445,7 +443,7 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
       ...new Set(
         [...words, ...words.slice(1).map((w, i) => `${words[i]} ${w}`), ...words.flatMap(placeStems)]
           .map(placeKey)
-          .flatMap(withOtherNames)
+          .flatMap(placeForms)
           .filter((k) => k.length >= 3),
       ),
     ];
@@ -471,8 +469,10 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
           w,
           second.length === words.length ? second[i]! : w,
           adjectiveStem(w) ?? w,
+          russianAdjective(w) ?? w,
           ...otherSpellings(w),
-          ...translatedParts(w),
+          // Translated, then spelt as the other language does (EuroChem: eurohim, Еврохим).
+          ...translatedParts(w).flatMap((t) => [t, ...otherSpellings(t)]),
           ...joined(i - 1),
           ...joined(i),
         ]),

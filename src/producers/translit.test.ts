@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { placeKey } from './normalize.js';
-import { otherPlaceNames } from './place-names.js';
+import { otherPlaceNames, placeForms } from './place-names.js';
 import { hsCodesOfWords, onlyProductWords } from './products.js';
 import {
   adjectiveStem,
@@ -9,6 +9,7 @@ import {
   distinctiveWords,
   otherSpellings,
   placeStems,
+  russianAdjective,
   scriptOf,
   searchKey,
   skeleton,
@@ -94,11 +95,21 @@ describe('search keys across scripts', () => {
     expect(translatedParts(searchKey('Узхимпром'))).toContain(searchKey('Oʻzkimyosanoat').replace(/^o/, 'u'));
     expect(translatedParts(searchKey('Oʻzkimyosanoat'))).toContain(searchKey('Ozkhimprom'));
     expect(translatedParts(searchKey('Казатомпром'))).toContain(searchKey('Қазатомөнеркәсіп'));
+    expect(russianAdjective(searchKey('Siberian'))).toBe(searchKey('Сиберский'));
+    expect(russianAdjective(searchKey('Asian'))).toBeNull();
+    expect(translatedParts(searchKey('Еврохим'))).toContain(searchKey('Evrochem'));
+    expect(translatedParts(searchKey('EuroChem'))).toContain(searchKey('Еурохим'));
     // A city's other names, by their place keys; none for a city of one name.
     expect(otherPlaceNames(placeKey('Өскемен'))).toEqual([placeKey('Ust-Kamenogorsk')]);
     expect(otherPlaceNames(placeKey('Kokchetav'))).toEqual([placeKey('Кокшетау')]);
     expect(otherPlaceNames(placeKey('Gomel'))).toEqual([placeKey('Homiel')]);
-    expect(otherPlaceNames(placeKey('Shymkent'))).toEqual([]);
+    expect(otherPlaceNames(placeKey('Pavlodar'))).toEqual([]);
+    // Spelt apart by the key (Chimkent's ch), and дж against j: one place for each pair.
+    expect(placeForms(placeKey('Chimkent'))).toContain(placeKey('Шымкент'));
+    expect(placeForms(placeKey('Khujand'))).toContain(placeKey('Худжанд'));
+    expect(placeForms(placeKey('Гянджа'))).toContain(placeKey('Ganja'));
+    expect(placeForms(placeKey('Кунград'))).toContain(placeKey('Qoʻngʻirot'));
+    expect(placeForms(placeKey('Almaty'))).toEqual([placeKey('Almaty'), placeKey('Alma-Ata')]);
     // Not the him of Shymkent or Chimkent.
     expect(translatedParts(searchKey('Шымкентцемент'))).toEqual([]);
   });
@@ -157,6 +168,19 @@ describe('product words to HS codes', () => {
     ['рельсы', ['7302']],
     ['light bulbs', ['8539']],
     ['полиэфирное волокно', ['3907', '5402', '5503']],
+    // Semi-finished steel before all of steel; poultry, not all meat; spirit (2207), not spirits (2208).
+    ['steel billets', ['72', '7206', '7207', '73']],
+    ['poultry', ['0105', '0207']],
+    ['спирт', ['2207']],
+    ['спиртные', ['2208']],
+    ['сеялки', ['8432']],
+    // The goods' words of Kazakh, Kyrgyz, Tajik, Turkmen and Azerbaijani.
+    ['шекер', ['1701']],
+    ['көмүр', ['2701']],
+    ['pagta', ['5201', '5203']],
+    ['dokma', ['52', '61', '62', '63']],
+    ['şərab', ['2204']],
+    ['тилло', ['7108']],
   ])('%s names %j', (words, codes) => {
     expect(hsCodesOfWords(words)).toEqual(codes);
   });
@@ -178,5 +202,8 @@ describe('product words to HS codes', () => {
     expect(hsCodesOfWords('Titanik')).toEqual([]);
     expect(hsCodesOfWords('business')).toEqual([]);
     expect(hsCodesOfWords('соковыжималка')).toEqual([]);
+    expect(hsCodesOfWords('Halyk')).toEqual([]);
+    expect(hsCodesOfWords('Kuralai')).toEqual([]);
+    expect(hsCodesOfWords('Duzen')).toEqual([]);
   });
 });

@@ -343,6 +343,16 @@ export function adjectiveStem(word: string): string | null {
 }
 
 /**
+ * The Russian adjective (-ский) an English adjective of place in -ian stands for, as a word of a search key
+ * (Belarusian, Белорусский; Siberian, Сибирский; Mongolian, Монгольский), or null. The vowels that Russian
+ * writes otherwise (belarus-, belorus-) are left to the typo a near word allows.
+ */
+export function russianAdjective(word: string): string | null {
+  const m = /^(.{4,})ian$/.exec(word);
+  return m ? searchKey(`${m[1]}skii`) : null;
+}
+
+/**
  * The stems a Russian adjective of place may leave of its place's name (as adjectiveStem), with the
  * suffix -in-, -ov-, -ev- taken off too: Карагандинский, Алматинский, Актюбинский name Karaganda, Almaty,
  * Aktobe. For places, which are compared by their consonants (placeKey).
@@ -368,12 +378,13 @@ export function otherSpellings(word: string): string[] {
 // Parts of compound company names that Russian and the national languages translate rather than spell
 // (Узхимпром, Oʻzkimyosanoat; Казатомпром, Қазатомөнеркәсіп), as search keys: the Russian part, where it is a
 // part of its own (not the him of sh+im, ch+im: Shymkent, Chimkent), and what Uzbek in Latin letters, Uzbek in
-// Cyrillic letters and Kazakh write for it.
-const TRANSLATED_PARTS = [
-  { russian: 'him', at: /(?<![sc])him/g, other: ['kimio', 'kime', 'him'] },
-  { russian: 'prom', at: /prom/g, other: ['sanoat', 'sanoat', 'onerkasip'] },
-  { russian: 'stroi', at: /stroi/g, other: ['kurilish', 'kurilish', 'kurilis'] },
-] as const;
+// Cyrillic letters, Kazakh and English brands (Еврохим, EuroChem; Уралхим, Uralchem) write for it; a part
+// English does not translate stays as it is.
+const TRANSLATED_PARTS: readonly { russian: string; at: RegExp; other: readonly (string | null)[] }[] = [
+  { russian: 'him', at: /(?<![sc])him/g, other: ['kimio', 'kime', 'him', 'chem'] },
+  { russian: 'prom', at: /prom/g, other: ['sanoat', 'sanoat', 'onerkasip', null] },
+  { russian: 'stroi', at: /stroi/g, other: ['kurilish', 'kurilish', 'kurilis', null] },
+];
 
 /**
  * A compound word of a search key with its translated parts in the other languages (Uzkhimfarm:
@@ -381,13 +392,18 @@ const TRANSLATED_PARTS = [
  */
 export function translatedParts(word: string): string[] {
   if (word.length < 6) return [];
-  const russian = TRANSLATED_PARTS.reduce(
-    (w, part) => part.other.reduce((x, other) => x.replaceAll(other, part.russian), w),
+  const russian = TRANSLATED_PARTS.reduce<string>(
+    (w, part) => part.other.reduce<string>((x, other) => (other ? x.replaceAll(other, part.russian) : x), w),
     word,
   );
   const forms = new Set([russian]);
-  for (let lang = 0; lang < 3; lang++)
-    forms.add(TRANSLATED_PARTS.reduce((w, part) => w.replace(part.at, part.other[lang]!), russian));
+  for (let lang = 0; lang < 4; lang++)
+    forms.add(
+      TRANSLATED_PARTS.reduce((w, part) => {
+        const other = part.other[lang];
+        return other ? w.replace(part.at, other) : w;
+      }, russian),
+    );
   forms.delete(word);
   return [...forms];
 }
