@@ -79,15 +79,24 @@ export async function importProducers(
   // in, so that the file's result does not depend on where its chunks end, and importing it again changes
   // nothing (a producer listed twice was written twice by every import when its lines fell in two chunks).
   const firstLines = new Map<string, number>();
-  const chunks = new ChunkWriter<Staged>(options.chunkRows ?? CHUNK, async (staged) => {
+  const chunkRows = options.chunkRows ?? CHUNK;
+  /** The file's bytes read so far (ahead of the rows checked: the reader runs a batch or two ahead). */
+  let bytesRead = 0;
+  const chunks = new ChunkWriter<Staged>(chunkRows, async (staged) => {
     const rowsRead = report.rows;
-    // Past its second chunk, an import that has already read more rows than the registry held before it
-    // builds the registry's secondary indexes once at its end instead of adding every row to them (at a
-    // million rows on PostgreSQL, 227 s instead of 340 s). Searches meanwhile read the tables without them.
-    // Imports of one or two chunks never count the registry.
-    if (load === undefined && chunksWritten >= 2) {
+    // An import that reads more rows than the registry held before it builds the registry's secondary
+    // indexes once at its end instead of adding every row to them (at a million rows on PostgreSQL, 227 s
+    // instead of 340 s). Searches meanwhile read the tables without them. It is known past the second chunk
+    // by the rows read; at the first, by the rows the file's size says it holds at the rate read so far (a
+    // lower bound, the bytes being ahead): writing its first two chunks into the indexes cost a large file
+    // 6-7 s on PostgreSQL. Imports of one or two chunks never count the registry.
+    const expected =
+      chunksWritten === 0 && source.size !== undefined && bytesRead > 0
+        ? Math.floor((source.size * rowsRead) / bytesRead)
+        : rowsRead;
+    if (load === undefined && (chunksWritten >= 2 || expected >= 3 * chunkRows)) {
       before ??= (await registrySize(database.db)) - growth.written;
-      if (rowsRead > before) {
+      if (Math.max(rowsRead, expected) > before) {
         load = await deferRegistryIndexes(database);
         if (load.indexes.length > 0) options.onIndexesDeferred?.(load.indexes);
         // A load this large knows the registry's keys rather than looking each chunk's up (at a million
@@ -122,7 +131,14 @@ export async function importProducers(
   });
   const unknown = new Set<string>();
   try {
-    const stage = { file: options.file, format: options.format, onBytes: options.onBytes };
+    const stage = {
+      file: options.file,
+      format: options.format,
+      onBytes: (bytes: number) => {
+        bytesRead = bytes;
+        options.onBytes?.(bytes);
+      },
+    };
     const useWorker = options.worker ?? (source.size !== undefined && source.size >= WORKER_BYTES);
     const batches = useWorker
       ? stageInWorker(source, lookups, stage)

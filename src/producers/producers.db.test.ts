@@ -33,6 +33,8 @@ let token: string;
 const dir = mkdtempSync(join(tmpdir(), 'keruen-producers-'));
 let indexesBefore: string[];
 const deferred: string[] = [];
+let chunksWritten = 0;
+let chunksBeforeDeferral: number | undefined;
 
 /** The registry's indexes and constraints as PostgreSQL defines them, and what is deferred. */
 async function registryIndexes(): Promise<string[]> {
@@ -62,7 +64,11 @@ beforeAll(async () => {
   const report = await importProducers(ctx.database, openCsvFile(file), {
     file,
     chunkRows: 400,
-    onIndexesDeferred: (names) => deferred.push(...names),
+    onIndexesDeferred: (names) => {
+      deferred.push(...names);
+      chunksBeforeDeferral ??= chunksWritten;
+    },
+    onChunk: () => chunksWritten++,
   });
   expect(report.rejected).toEqual([]);
 }, 120_000);
@@ -90,6 +96,8 @@ describe('importing producers', () => {
       ]),
     );
     expect(deferred).not.toContain('producer_natural_idx');
+    // Set aside before the first chunk: the file's size told that it outgrows the registry.
+    expect(chunksBeforeDeferral).toBe(0);
     expect(await registryIndexes()).toEqual(indexesBefore);
     expect(indexesBefore.some((d) => d.includes('producer_names_words_idx'))).toBe(true);
     expect(indexesBefore.some((d) => d.includes('FOREIGN KEY (producer_id) REFERENCES producer(id)'))).toBe(
@@ -413,6 +421,34 @@ describe('search across scripts', () => {
       expect(result.results[0]?.hs_codes).toContain('7403');
       expect(result.results[0]?.matched.map((m) => m.field)).toContain('hs');
     }
+  });
+
+  it('reads the producers of a word in many descriptions from the table, and of a rare one from the index', async () => {
+    await sql`analyze producer`.execute(ctx.db);
+    // The synthetic registry's cement plants describe their products alike: "Portland cement and clinker".
+    const stats = await sql<{ frequent: boolean }>`
+      select coalesce(sum(e.f), 0) >= 0.01 as frequent from pg_stats s
+      cross join lateral unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) e(w, f)
+      where s.tablename = 'producer_products_words_idx' and e.w = 'portland'`.execute(ctx.db);
+    expect(stats.rows[0]?.frequent).toBe(true);
+    const holds = (r: { products: string | null; hs_codes: string[] }) =>
+      /portland/i.test(r.products ?? '') || r.hs_codes.includes('2523');
+    for (const q of ['portland', 'portland clinker']) {
+      const result = await search(q, { limit: 30 });
+      expect(result.results).toHaveLength(30);
+      expect(result.results.every(holds)).toBe(true);
+    }
+    // With a filter the words are rare among the rows read: the index finds the rest.
+    const [few] = (
+      await sql<{ country: string; n: number }>`
+        select country, count(*)::int as n from producer where products ilike '%portland%'
+        group by country order by n, country limit 1`.execute(ctx.db)
+    ).rows;
+    expect(few!.n).toBeGreaterThan(0);
+    const filtered = await search('portland', { country: few!.country, limit: 100 });
+    expect(filtered.results.filter((r) => /portland/i.test(r.products ?? ''))).toHaveLength(few!.n);
+    // A word in few descriptions comes from the index as before.
+    expect((await search('trousers', { limit: 5 })).results.length).toBeGreaterThan(0);
   });
 
   it('finds the producers of the most specific product named among many of its chapter', async () => {
