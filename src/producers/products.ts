@@ -1,4 +1,5 @@
-// Words for the goods the region trades, in English, Russian, Kazakh and Uzbek, each with the HS codes it
+// Words for the goods the region trades, in English, Russian, Kazakh and Uzbek (and for the goods most
+// traded, Kyrgyz, Tajik, Turkmen and Azerbaijani), each with the HS codes it
 // names: what lets "медный катод", "mis katod" and "copper cathode" all reach producers of HS 7403.
 // Written for Keruen from the HS 2022 headings; a word is a stem matched at the start of a query's words
 // after both go through the search key (so Cyrillic and Latin spellings of one word meet).
