@@ -616,6 +616,17 @@ describe('search across scripts', () => {
     expect((await first('мясо птицы'))?.name).toBe('ТОО «Тау Құс»');
   });
 
+  it('finds a name as typed among hundreds of names one letter from it', async () => {
+    // 450 companies named one letter away (Bormaks, Kormaks), written first (in key order): the branch of the
+    // word and its typos reads a few hundred of them, in the table's order; the name as typed has its own.
+    const file = csv('neighbours.csv', [
+      ...Array.from({ length: 450 }, (_, i) => `ТОО «Бормакс»,,,,KZ,,,Город ${i + 1},,,,,,,9403,,,,,`),
+      'ТОО «Кормакс»,,,,KZ,,,Кокшетау,,,,,,,9403,,,,,',
+    ]);
+    expect((await importProducers(ctx.database, openCsvFile(file), { file })).imported).toBe(451);
+    expect((await search('Kormaks', { limit: 1 })).results[0]?.name).toBe('ТОО «Кормакс»');
+  });
+
   it('filters by country, HS prefix, region in any spelling, export market and certification, with facets', async () => {
     const all = await search('', { hs: '7403' });
     expect(all.total).toBeGreaterThan(5);

@@ -76,7 +76,36 @@ const CONCEPTS: readonly Concept[] = [
       'ангишт',
     ],
   },
-  { hs: ['2709'], words: ['crude', 'нефть', 'нефт', 'мұнай', 'munai', 'neft', 'nebit'] },
+  // Refining and petrochemistry are not crude oil: a refinery makes 2710, a petrochemical plant 29 and 39.
+  {
+    hs: ['2710'],
+    words: [
+      'refiner',
+      'нефтеперераб',
+      'нефтепродукт',
+      'нпз=',
+      'neftni qayta ishlash',
+      'мұнай өңдеу',
+      'nebiti gaýtadan işleýän',
+    ],
+  },
+  { hs: ['2901', '2902', '3901', '3902'], words: ['petrochem', 'нефтехим', 'neftekimyo', 'neft-kimyo'] },
+  // Oil itself, and not the compounds above (нефтеперерабатывающий, нефтехимический).
+  {
+    hs: ['2709'],
+    words: [
+      'crude',
+      'нефть=',
+      'нефти=',
+      'нефтян',
+      'нефтегаз',
+      'мұнай=',
+      'munai=',
+      'neft=',
+      'neftgaz',
+      'nebit=',
+    ],
+  },
   { hs: ['2711'], words: ['natural gas', 'lng', 'lpg', 'газ', 'gaz', 'propane', 'пропан'] },
   {
     hs: ['2710'],
@@ -143,7 +172,9 @@ const CONCEPTS: readonly Concept[] = [
     words: [
       'textile',
       'текстил',
-      'fabric',
+      // Not фабрика (a factory), which the key spells fabrika.
+      'fabric=',
+      'fabrics',
       'ткан',
       'garment',
       'одежд',
@@ -236,6 +267,8 @@ const CONCEPTS: readonly Concept[] = [
       'тауық',
       'tauyk',
       'toyuq',
+      'құс=',
+      'parranda',
     ],
   },
   {
@@ -342,6 +375,35 @@ const CONCEPTS: readonly Concept[] = [
       'qishloq xo‘jalik texnika',
     ],
   },
+  { hs: ['8712'], words: ['bicycle', 'велосипед', 'velosiped'] },
+  {
+    hs: ['8901', '8906', '89'],
+    words: [
+      'ships',
+      'ship=',
+      'shipbuild',
+      'shipyard',
+      'vessels',
+      'судостро',
+      'кеме=',
+      'gämi=',
+      'gämiler',
+      'kema=',
+    ],
+  },
+  { hs: ['8483'], words: ['cardan', 'карданн', 'shafts', 'вал=', 'валы=', 'gearbox', 'редуктор'] },
+  {
+    hs: ['8430', '8431', '8474'],
+    words: [
+      'mining equipment',
+      'mining machin',
+      'горн шахтн',
+      'горношахтн',
+      'горн оборудован',
+      'шахтн оборудован',
+      'kon uskuna',
+    ],
+  },
   { hs: ['7302'], words: ['rail=', 'rails', 'railway track', 'рельс', 'rels='] },
   {
     hs: ['8601', '8602', '8603', '8605', '8606'],
@@ -396,6 +458,7 @@ const CONCEPTS: readonly Concept[] = [
   { hs: ['6802'], words: ['granite', 'гранит', 'granit', 'marble', 'мрамор', 'marmar'] },
   { hs: ['2520', '6809'], words: ['gypsum', 'гипс', 'plasterboard', 'drywall', 'гипсокартон'] },
   { hs: ['2522'], words: ['quicklime', 'известь', 'извести', 'ohak'] },
+  { hs: ['6810'], words: ['aerated concrete', 'газобетон', 'пенобетон', 'газоблок', 'пеноблок', 'gazoblok'] },
   { hs: ['6810', '6811'], words: ['concrete', 'бетон', 'reinforced concrete', 'жби', 'шифер', 'slate='] },
   { hs: ['8413'], words: ['pump', 'насос', 'nasos'] },
   { hs: ['8501'], words: ['electric motor', 'электродвигател', 'generator', 'генератор'] },

@@ -375,6 +375,8 @@ export class ProducerRepository {
     close: string | null;
     /** `each` likewise. */
     eachClose: (string | null)[];
+    /** Each position's words as typed or another form of them exactly (no typo), where it has some. */
+    eachExact: (string | null)[];
     near: { query: string; word: string; score: number }[];
   }> {
     // Trigrams only where no form of a position found a word: a second reading of a word the first reading
@@ -396,6 +398,7 @@ export class ProducerRepository {
     const close = words.map(
       (w, i) => wordGroup(w.filter((n) => n.score >= 0.7).map((n) => n.word)) ?? each[i]!,
     );
+    const exact = words.map((w) => wordGroup(w.filter((n) => n.score >= 1).map((n) => n.word)));
     const found = each.filter((g): g is string => g !== null);
     const closeFound = close.filter((g): g is string => g !== null);
     return {
@@ -403,6 +406,7 @@ export class ProducerRepository {
       all: found.length > 0 ? found.join(' & ') : null,
       close: closeFound.length > 0 ? closeFound.join(' & ') : null,
       eachClose: close,
+      eachExact: exact,
       near,
     };
   }

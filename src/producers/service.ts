@@ -509,8 +509,14 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
     // companies apart alone), any of them may. Each also as itself or within a typo only, where it shares
     // its consonants with thousands of names' words (Азия in Asia Avto Oskemen).
     const alone = foundAt.length > 1 ? (distinctAt.length > 0 ? distinctAt : foundAt) : [];
+    // And every word found that is not a product's, as typed or another form of it exactly, alone: a word
+    // one letter from thousands of names' words (Кастинг, kastin, and Tastyn; Аллюр, alliur for Allur, and
+    // Alnur) is otherwise one among them.
     const anyWord = [
-      ...new Set(alone.flatMap((i) => [nameWords.each[i]!, nameWords.eachClose[i] ?? nameWords.each[i]!])),
+      ...new Set([
+        ...alone.flatMap((i) => [nameWords.each[i]!, nameWords.eachClose[i] ?? nameWords.each[i]!]),
+        ...foundAt.filter((i) => !positions[i]!.some(named)).flatMap((i) => nameWords.eachExact[i] ?? []),
+      ]),
     ];
     const scored = [...new Set([...distinctive, ...distinctiveWords(second.join(' '))])];
     const nearOf = (score: number) =>

@@ -89,6 +89,9 @@ describe('search keys across scripts', () => {
     expect(otherSpellings(searchKey('Eurasia'))).toContain(searchKey('Евразия'));
     expect(otherSpellings(searchKey('Asia'))).toContain(searchKey('Азия'));
     expect(otherSpellings(searchKey('Avtomobil'))).toContain(searchKey('Automobil'));
+    // ю after a consonant, which brands write u.
+    expect(otherSpellings(searchKey('Allur'))).toContain(searchKey('Аллюр'));
+    expect(otherSpellings(searchKey('Люкс'))).toContain(searchKey('Luks'));
     // Not before a vowel (Sauyt), and nothing for a word without them.
     expect(otherSpellings(searchKey('Sauyt'))).toEqual([]);
     expect(otherSpellings(searchKey('Kazzinc'))).toEqual([]);
@@ -181,6 +184,13 @@ describe('product words to HS codes', () => {
     ['dokma', ['52', '61', '62', '63']],
     ['şərab', ['2204']],
     ['тилло', ['7108']],
+    // A refinery's products and a petrochemical plant's, not crude oil.
+    ['нефтеперерабатывающий завод', ['2710']],
+    ['нефтехимия', ['2901', '2902', '3901', '3902']],
+    ['нефть', ['2709']],
+    ['bicycles', ['8712']],
+    // фабрика is a factory, not a fabric.
+    ['швейная фабрика', []],
   ])('%s names %j', (words, codes) => {
     expect(hsCodesOfWords(words)).toEqual(codes);
   });

@@ -365,14 +365,18 @@ export function placeStems(word: string): string[] {
 }
 
 /**
- * Other spellings of a word of a search key that English and the Russian-based transliterations disagree on,
- * in words the region borrowed from Greek and Latin: au and eu before a consonant, which Russian writes ав
- * and ев (Auto, Авто; Euro, Евро; Eurasia, Евразия), and -sia, written -зия (Asia, Азия). Each way round.
+ * Other spellings of a word of a search key that English and the Russian-based transliterations disagree on:
+ * in words the region borrowed from Greek and Latin, au and eu before a consonant, which Russian writes ав
+ * and ев (Auto, Авто; Euro, Евро; Eurasia, Евразия), and -sia, written -зия (Asia, Азия); ю after a
+ * consonant, u in brands (Аллюр, Allur). Each way round.
  */
 export function otherSpellings(word: string): string[] {
   const russian = word.replace(/([ae])u(?=[bcdfghjklmnpqrstvxz])/g, '$1v').replace(/sia$/, 'zia');
   const english = word.replace(/([ae])v(?=[bcdfghjklmnpqrstxz])/g, '$1u').replace(/zia$/, 'sia');
-  return [...new Set([russian, english])].filter((w) => w !== word);
+  // ю after a consonant, which the key spells iu and brands write u (Аллюр, Allur; Люкс, Lux), and back.
+  const soft = word.replace(/([bcdfghjklmnprstvz])u/g, '$1iu');
+  const hard = word.replace(/([bcdfghjklmnprstvz])iu/g, '$1u');
+  return [...new Set([russian, english, soft, hard])].filter((w) => w !== word);
 }
 
 // Parts of compound company names that Russian and the national languages translate rather than spell
