@@ -509,13 +509,14 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
     // companies apart alone), any of them may. Each also as itself or within a typo only, where it shares
     // its consonants with thousands of names' words (Азия in Asia Avto Oskemen).
     const alone = foundAt.length > 1 ? (distinctAt.length > 0 ? distinctAt : foundAt) : [];
-    // And every word found that is not a product's, as typed or another form of it exactly, alone: a word
-    // one letter from thousands of names' words (Кастинг, kastin, and Tastyn; Аллюр, alliur for Allur, and
-    // Alnur) is otherwise one among them.
+    // And every distinctive word found (any, when none is) that is not a product's, as typed or another form
+    // of it exactly, alone: a word one letter from thousands of names' words (Кастинг, kastin, and Tastyn;
+    // Аллюр, alliur for Allur, and Alnur) is otherwise one among them. Not завод, held by a name in ten.
+    const exactAt = (distinctAt.length > 0 ? distinctAt : foundAt).filter((i) => !positions[i]!.some(named));
     const anyWord = [
       ...new Set([
         ...alone.flatMap((i) => [nameWords.each[i]!, nameWords.eachClose[i] ?? nameWords.each[i]!]),
-        ...foundAt.filter((i) => !positions[i]!.some(named)).flatMap((i) => nameWords.eachExact[i] ?? []),
+        ...exactAt.flatMap((i) => nameWords.eachExact[i] ?? []),
       ]),
     ];
     const scored = [...new Set([...distinctive, ...distinctiveWords(second.join(' '))])];
