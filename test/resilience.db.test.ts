@@ -137,9 +137,10 @@ describe('a killed producers import', () => {
       ...killed.vars,
       LOG_LEVEL: 'debug',
     });
-    // Past its second chunk the import outgrows the empty registry and sets its indexes aside: killed then,
-    // it leaves them to build.
+    // The file outgrows the empty registry, which the import knows at its first chunk and sets its indexes
+    // aside: killed once a chunk is written, it leaves them to build, and part of its rows.
     await first.waitFor(/its indexes are built at the end/, 120_000);
+    await first.waitFor(/chunk committed/, 120_000);
     first.child.kill('SIGKILL');
     await first.exited;
     const partial = await registry(killed.vars);
