@@ -71,7 +71,7 @@ export async function importProducers(
   const reject = rejecter(report);
   const growth = new Growth();
   let chunksWritten = 0;
-  /** The producers the registry held before this import (counted at its third chunk). */
+  /** The producers the registry held before this import (counted at its first or third chunk). */
   let before: number | undefined;
   let load: DeferredLoad | undefined;
   const memory = importMemory();
