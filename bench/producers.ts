@@ -26,10 +26,12 @@ import {
   importProducers,
   loadProducerDemo,
   PRODUCER_HEADER,
+  REGISTRY_TABLE_NAMES,
   SINGLE_NAME_QUERIES,
   searchForEvaluation,
   searchProducers,
   singleNameRows,
+  vacuumRegistry,
 } from '../src/producers/index.js';
 import { searchQuerySchema } from '../src/producers/model.js';
 import { importHs } from '../src/reference/index.js';
@@ -237,14 +239,7 @@ for (const m of single.misses) console.log(`  miss: ${m.q} → ${m.expected} (to
 // files of their rows into an empty registry, with the import's indexes set aside and built at the end, and
 // its VACUUM. The import's time against this is what the import adds to the database's own work.
 if (engine === 'postgres') {
-  const tables = [
-    'producer',
-    'producer_name',
-    'producer_source',
-    'producer_history',
-    'producer_name_word',
-    'producer_product_word',
-  ];
+  const tables = REGISTRY_TABLE_NAMES;
   for (const t of tables) execFileSync('psql', [url, '-qc', `\\copy ${t} to '${join(dir, `${t}.copy`)}'`]);
   const floor = await scratchDatabase(config.databaseUrl!, `${name}_floor`);
   const floorDb = await openDatabase({ engine: 'postgres', url: floor.url });
@@ -256,11 +251,7 @@ if (engine === 'postgres') {
     execFileSync('psql', [floor.url, '-qc', `\\copy ${t} from '${join(dir, `${t}.copy`)}'`]);
   const f1 = performance.now();
   await load.finish();
-  // As the import ends (vacuumRegistry).
-  await sql
-    .raw('vacuum (analyze) producer, producer_name, producer_name_word, producer_product_word')
-    .execute(floorCtx.db);
-  await sql.raw('analyze producer_source, producer_history').execute(floorCtx.db);
+  await vacuumRegistry(floorCtx.db);
   const floorSeconds = (performance.now() - f0) / 1000;
   console.log(
     `COPY of the registry's rows (${tables.length} tables, indexes built after, VACUUM): ${floorSeconds.toFixed(1)} s (COPY ${((f1 - f0) / 1000).toFixed(1)} s); the import is ${(importSeconds / floorSeconds).toFixed(2)}× that`,

@@ -406,7 +406,8 @@ export async function flushIndexes(session: BulkSession): Promise<void> {
   );
 }
 
-const REGISTRY_TABLE_NAMES = [
+/** The registry's tables: what an import writes, sets the indexes of aside, and vacuums. */
+export const REGISTRY_TABLE_NAMES = [
   'producer',
   'producer_name',
   'producer_source',

@@ -1,4 +1,5 @@
 // Producers registry: records in every script, import, search across scripts, duplicates, matchmaking.
+export { REGISTRY_TABLE_NAMES, vacuumRegistry } from './bulk-repository.js';
 export { registerProducerCommands } from './cli.js';
 export { loadProducerDemo } from './demo/load.js';
 export { demoProducers } from './demo/producers.js';
