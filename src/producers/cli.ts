@@ -121,7 +121,12 @@ export function registerProducerCommands(
           );
         const result = await withContext('search producers', (ctx) => searchProducers(ctx.db, parsed.data));
         if (format === 'json')
-          return printJson({ total: result.total, results: result.results, facets: result.facets });
+          return printJson({
+            total: result.total,
+            results: result.results,
+            facets: result.facets,
+            ignored_words: result.ignored_words,
+          });
         printTable(
           result.results.map((r) => ({
             id: r.id,
@@ -135,6 +140,10 @@ export function registerProducerCommands(
           ['id', 'name', 'country', 'city', 'hs', 'score', 'why'],
         );
         process.stdout.write(`${result.total}${result.total_is_lower_bound ? '+' : ''} found\n`);
+        if (result.ignored_words.length > 0)
+          process.stdout.write(
+            `nothing matched every word; searched without: ${result.ignored_words.join(', ')}\n`,
+          );
       },
     );
 

@@ -4,6 +4,7 @@
 // (Shymkent, Шымкент; Fargʻona, Фергана); those it keeps apart do (Chimkent's ch, Uzbek's o for Russian's a
 // at the start: Olmaliq, Алмалык). Written for Keruen from the cities' official names.
 import { placeKey } from './normalize.js';
+import { searchKey } from './translit.js';
 
 const CITIES: readonly (readonly string[])[] = [
   // Kazakhstan
@@ -109,4 +110,35 @@ export function otherPlaceNames(key: string): string[] {
 export function placeForms(key: string): string[] {
   const spellings = [key, key.replace(/dj/g, 'j'), key.replace(/(?<!d)j/g, 'dj')];
   return [...new Set(spellings.flatMap((k) => [k, ...otherPlaceNames(k)]))];
+}
+
+/**
+ * The words a company's name may use for a city the search-key word names, in its other names: the names
+ * themselves and their Russian adjectives (Öskemen: Усть-Каменогорский, -ая, -ое; Frunze for Bishkek:
+ * Фрунзенский), as search-key words. None for a city of one name (its adjective is read as such).
+ */
+export function otherPlaceWords(word: string): string[] {
+  const others = (BY_NAME_WORD.get(word) ?? []).filter((n) => !n.split(' ').includes(word));
+  return [...new Set(others.flatMap((name) => [name.split(' ').at(-1)!, ...russianAdjectives(name)]))].filter(
+    (w) => w.length >= 4,
+  );
+}
+
+// By the search key of a name of one word (not by the place key: its consonants alone, kkn, are Qoʻqon's and
+// also coking's).
+const BY_NAME_WORD = new Map<string, string[]>();
+for (const names of CITIES)
+  for (const name of names.map((n) => searchKey(n)))
+    if (!name.includes(' '))
+      BY_NAME_WORD.set(
+        name,
+        names.map((n) => searchKey(n)),
+      );
+
+/** A city's Russian adjective in its forms, as search-key words (of the name's last word). */
+function russianAdjectives(name: string): string[] {
+  const last = name.split(' ').at(-1)!;
+  if (last.length < 4) return [];
+  const stem = last.endsWith('sk') ? last : /[aeiouy]$/.test(last) ? `${last.slice(0, -1)}insk` : `${last}sk`;
+  return ['i', 'aia', 'oe', 'ie', 'o'].map((ending) => stem + ending);
 }

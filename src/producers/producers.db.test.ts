@@ -616,6 +616,57 @@ describe('search across scripts', () => {
     expect((await first('мясо птицы'))?.name).toBe('ТОО «Тау Құс»');
   });
 
+  it('reads nationalities, a city’s other name in an adjective, translated coal, short words and words run together', async () => {
+    // Companies of this test only.
+    const file = csv('typed4.csv', [
+      'ТОО «Казахско-турецкий кирпичный завод»,,,,KZ,,,Тараз,,,,,,,6904,,,,,',
+      'ТОО «Турецкий кирпичный завод»,,,,KZ,,,Тараз,,,,,,,6904,,,,,',
+      'ТОО «Казахский кирпичный завод»,,,,KZ,,,Тараз,,,,,,,6904,,,,,',
+      'ТОО «Усть-Каменогорская швейная фабрика»,,,,KZ,,,Глубокое,,,,,,,6203,,,,,',
+      'ТОО «Майкөмір»,,,,KZ,,,Майкаин,,,,,,,2701,,,,,',
+      'ОсОО «Ата Бал»,,,,KG,,,Бишкек,,,,,,,0409,,,,,',
+      ...['Алабалтау', 'Тоосубал', 'Кенсубал'].map((n) => `ОсОО «${n}»,,,,KG,,,Бишкек,,,,,,,0409,,,,,`),
+      'ТОО «Жаркынтау»,,,,KZ,,,Кокшетау,,,,,,,9403,,,,,',
+      ...['Кокшетау', 'Караганда', 'Костанай'].map((c) => `ТОО «Жаркын»,,,,KZ,,,${c},,,,,,,9403,,,,,`),
+    ]);
+    expect((await importProducers(ctx.database, openCsvFile(file), { file })).imported).toBe(13);
+    const names = async (q: string) => (await search(q, { limit: 10 })).results.map((r) => r.name);
+    // English nationalities for Russian adjectives joined by -о-: the Kazakh-Turkish plant before either.
+    expect((await names('Kazakh-Turkish brick'))[0]).toBe('ТОО «Казахско-турецкий кирпичный завод»');
+    // Öskemen in the adjective of its Russian name, with no city to say so.
+    expect(await names('Öskemen')).toContain('ТОО «Усть-Каменогорская швейная фабрика»');
+    // уголь and көмір, parts of a compound name.
+    expect((await names('Майуголь'))[0]).toBe('ТОО «Майкөмір»');
+    // Words of three letters the name holds, where the city alone names every producer there.
+    expect((await names('Ata Bal Bishkek'))[0]).toBe('ОсОО «Ата Бал»');
+    // Two words a name runs together, before the names holding one of them.
+    expect((await names('Жаркын Тау'))[0]).toBe('ТОО «Жаркынтау»');
+  });
+
+  it('leaves out the words nothing knows when nothing matches them all, and says so', async () => {
+    // A word of the nomenclature's titles only (accordions, 9205), beside a word nothing knows.
+    await importHs(
+      ctx.db,
+      openCsvFile(join(import.meta.dirname, '../../../shared/data/hs/harmonized-system.csv')),
+      {
+        version: 'HS2022',
+      },
+    );
+    const file = csv('ignored.csv', ['ТОО «Сазгер»,,,,KZ,,,Алматы,,,,,,,9205,,,,,']);
+    expect((await importProducers(ctx.database, openCsvFile(file), { file })).imported).toBe(1);
+    const result = await search('zqxwvj accordions');
+    expect(result.ignored_words).toEqual(['zqxwvj']);
+    expect(result.results.map((r) => r.name)).toContain('ТОО «Сазгер»');
+    const api = await app.inject('/api/v1/producers?q=zqxwvj%20accordions');
+    expect(api.json().ignored_words).toEqual(['zqxwvj']);
+    // Found with every word: none ignored. No word known: nothing found, and nothing said to be ignored.
+    const cement = await search('zqxwvj цемент');
+    expect(cement.ignored_words).toEqual([]);
+    expect(cement.results.length).toBeGreaterThan(0);
+    const none = await search('zqxwvj qqzzvv');
+    expect([none.total, none.ignored_words]).toEqual([0, []]);
+  });
+
   it('finds a name as typed among hundreds of names one letter from it', async () => {
     // 450 companies named one letter away (Bormaks, Kormaks), written first (in key order): the branch of the
     // word and its typos reads a few hundred of them, in the table's order; the name as typed has its own.

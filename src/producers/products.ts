@@ -12,6 +12,16 @@ interface Concept {
 
 // Order: the more specific concept first; a query word matches every concept whose stem it starts with.
 const CONCEPTS: readonly Concept[] = [
+  // Ores and concentrates, as mines and concentrators name their output (a phrase: not the metal itself).
+  {
+    hs: ['2603'],
+    words: ['copper concentrate', 'copper ore', 'медн концентрат', 'медн руд', 'mis konsentrat'],
+  },
+  { hs: ['2607'], words: ['lead concentrate', 'lead ore', 'свинцов концентрат', 'свинцов руд'] },
+  {
+    hs: ['2608'],
+    words: ['zinc concentrate', 'zinc ore', 'цинков концентрат', 'цинков руд', 'rux konsentrat'],
+  },
   { hs: ['7403'], words: ['cathode', 'катод', 'katod'] },
   { hs: ['74'], words: ['copper', 'медь', 'медн', 'мыс', 'mis', 'mis=', 'мис'] },
   { hs: ['7601'], words: ['aluminium', 'aluminum', 'алюмин', 'alyumin', 'aliumin'] },
@@ -54,6 +64,38 @@ const CONCEPTS: readonly Concept[] = [
   {
     hs: ['72', '73'],
     words: ['steel', 'сталь', 'стал', 'болат', 'polat', 'polad', 'rolled', 'прокат', 'rebar', 'арматур'],
+  },
+  // Pipes of plastics (a phrase: its words are not read again as polyethylene or steel pipes).
+  {
+    hs: ['3917'],
+    words: [
+      'plastic pipe',
+      'polyethylene pipe',
+      'pvc pipe',
+      'hdpe pipe',
+      'полиэтиленов труб',
+      'полипропиленов труб',
+      'пластиков труб',
+      'пластмассов труб',
+      'пвх труб',
+      'polietilen quvur',
+      'plastik quvur',
+      'пластик құбыр',
+    ],
+  },
+  // Valves and taps: запорная, трубопроводная арматура (арматура alone is rebar, read with steel).
+  {
+    hs: ['8481'],
+    words: [
+      'valve',
+      'клапан',
+      'задвижк',
+      'запорн арматур',
+      'трубопроводн арматур',
+      'фонтанн арматур',
+      'шаров кран',
+      'ball valve',
+    ],
   },
   // Pipes and tubes: of steel most often (7304-7306), of plastics too (3917); then other articles of steel.
   {
@@ -422,6 +464,12 @@ const CONCEPTS: readonly Concept[] = [
       'кондиционер',
     ],
   },
+  { hs: ['2524'], words: ['asbestos', 'асбест', 'asbest', 'chrysotile', 'хризотил', 'xrizotil'] },
+  // Food for infants (1901: preparations for infants, put up for retail sale).
+  {
+    hs: ['1901'],
+    words: ['baby food', 'infant formula', 'детск питани', 'детск смес', 'bolalar ovqat', 'балалар тағам'],
+  },
   { hs: ['94'], words: ['furniture', 'мебел', 'mebel', 'жиһаз'] },
   {
     hs: ['41', '42', '64'],
@@ -477,6 +525,15 @@ const CONCEPTS: readonly Concept[] = [
   },
   { hs: ['8716'], words: ['trailer', 'прицеп', 'semi-trailer', 'полуприцеп', 'tirkama'] },
   { hs: ['30'], words: ['pharmac', 'medicine', 'drug', 'лекарств', 'фармацевт', 'dori', 'препарат'] },
+  // Glass fibre and glass containers before all of glass.
+  {
+    hs: ['7019'],
+    words: ['glass fib', 'fiberglass', 'fibreglass', 'стекловолокн', 'стеклоткан', 'стекловолок'],
+  },
+  {
+    hs: ['7010'],
+    words: ['glass bottl', 'glass jar', 'glass contain', 'стеклотар', 'стеклянн бутыл', 'стеклянн тар'],
+  },
   { hs: ['7005', '7010', '70'], words: ['glass', 'стекл', 'шиша', 'shisha', 'әйнек', 'şüşə'] },
   {
     hs: ['6907', '6908', '6904'],
@@ -514,6 +571,7 @@ interface Stem {
 
 // A word ending in '=' must be a whole word ('lead=' is not 'leader'); so must any of three letters or fewer,
 // but for an English plural's ending.
+// Phrases first, so that the words they read are not read alone.
 const STEMS: readonly Stem[] = CONCEPTS.flatMap((c) =>
   c.words
     .map((w) => {
@@ -521,7 +579,7 @@ const STEMS: readonly Stem[] = CONCEPTS.flatMap((c) =>
       return { stem, exact: w.endsWith('='), hs: c.hs };
     })
     .filter((s) => s.stem.length >= 2),
-);
+).sort((a, b) => b.stem.split(' ').length - a.stem.split(' ').length);
 
 /**
  * The HS codes a text names through the words of the lexicon: a stem matches a word it begins (a stem
@@ -542,9 +600,16 @@ export function readProducts(text: string): { codes: string[]; all: boolean } {
   const words = searchKey(text).split(' ').filter(Boolean);
   const codes = new Set<string>();
   const read = new Set<number>();
+  // The words a phrase of the lexicon read are not read again alone: полиэтиленовые трубы names pipes of
+  // plastics, not polyethylene and pipes; запорная арматура, valves and not rebar.
+  const ofPhrase = new Set<number>();
+  // And of the stems a word starts with, the longest says what it is: стекловолокно is glass fibre, not
+  // all of glass (стекл).
+  const longest = new Map<number, { length: number; hs: (readonly string[])[] }>();
   for (const { stem, exact, hs } of STEMS) {
     const parts = stem.split(' ');
     for (let i = 0; i + parts.length <= words.length; i++) {
+      if (parts.length === 1 && ofPhrase.has(i)) continue;
       const hit = parts.every((p, j) => {
         const w = words[i + j]!;
         // Earlier words of a phrase are stems; the last must be whole when the entry says so. Of a phrase, a
@@ -556,12 +621,20 @@ export function readProducts(text: string): { codes: string[]; all: boolean } {
         return w.startsWith(p) || (p.endsWith('t') && w.startsWith(`${p.slice(0, -1)}s`));
       });
       if (hit) {
-        for (const code of hs) codes.add(code);
-        for (let j = 0; j < parts.length; j++) read.add(i + j);
+        if (parts.length === 1) {
+          const best = longest.get(i);
+          if (!best || stem.length > best.length) longest.set(i, { length: stem.length, hs: [hs] });
+          else if (stem.length === best.length) best.hs.push(hs);
+        } else for (const code of hs) codes.add(code);
+        for (let j = 0; j < parts.length; j++) {
+          read.add(i + j);
+          if (parts.length > 1) ofPhrase.add(i + j);
+        }
         break;
       }
     }
   }
+  for (const { hs } of longest.values()) for (const code of hs.flat()) codes.add(code);
   // A code already covered by a more general one found is kept: filters and ranking read prefixes anyway.
   return { codes: [...codes].sort(), all: words.length > 0 && read.size === words.length };
 }

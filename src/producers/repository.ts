@@ -473,9 +473,14 @@ export class ProducerRepository {
         select p.id,
                -- The query as a whole, or its best word; of several words, the best one counts for less
                -- when the name holds only some of them (Tejen Azot is not Navoiyazot for "Navoi azot").
+               -- A short word (w = '') is the best only where no longer one matches at all: gaz, in many
+               -- names, does not make Shurtan Gas Shursuv Gaz.
                greatest(word_similarity(${terms.key}, p.names_key),
-                        0.9 * coalesce((select max(s) * (0.4 + 0.6 * avg(case when s >= 0.5 then 1 else 0 end))
-                                        from (select greatest(word_similarity(w, p.names_key),
+                        0.9 * coalesce((select greatest(max(s) filter (where w <> ''),
+                                                        case when coalesce(max(s) filter (where w <> ''), 0) < 0.5
+                                                             then max(s) filter (where w = '') end)
+                                               * (0.4 + 0.6 * avg(case when s >= 0.5 then 1 else 0 end))
+                                        from (select w, greatest(word_similarity(w, p.names_key),
                                                        case when e <> '' and string_to_array(p.names_key, ' ')
                                                                  && string_to_array(e, ' ') then 0.95
                                                             when g <> '' and string_to_array(p.names_key, ' ')

@@ -84,6 +84,7 @@ export function producerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               results: z.array(hitSchema),
               facets: z.object({ country: facetSchema, hs_chapter: facetSchema, certification: facetSchema }),
               hs_codes_of_query: z.array(z.string()),
+              ignored_words: z.array(z.string()),
               next_cursor: z.string().nullable(),
             }),
           },

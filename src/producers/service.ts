@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../lib/index.js';
-import { HS_BUILTIN_VERSION, hsCodesByTitle } from '../reference/index.js';
+import { HS_BUILTIN_VERSION, hsCodesByTitle, hsTitlesHold } from '../reference/index.js';
 import {
   type Producer,
   type ProducerInput,
@@ -13,7 +13,7 @@ import {
   searchQuerySchema,
 } from './model.js';
 import { certificationKey, placeKey, producerNames } from './normalize.js';
-import { placeForms } from './place-names.js';
+import { otherPlaceWords, placeForms } from './place-names.js';
 import { stageProducer } from './prepare.js';
 import { readProducts } from './products.js';
 import { type Candidate, loadLookups, ProducerRepository, type StoredProducer } from './repository.js';
@@ -21,11 +21,13 @@ import {
   adjectiveStem,
   companyKey,
   distinctiveWords,
+  nationalityForms,
   otherSpellings,
   placeStems,
   russianAdjective,
   scriptOf,
   searchKey,
+  shortWords,
   skeleton,
   translatedParts,
 } from './translit.js';
@@ -377,6 +379,10 @@ export interface SearchResult {
   results: SearchHit[];
   facets: Awaited<ReturnType<ProducerRepository['facets']>>;
   hs_codes_of_query: string[];
+  /** Words of the query left out: nothing matched all of them, and nothing in the registry, its products'
+   * lexicon or the nomenclature's titles knows these (a word the search cannot read, chrysotile in
+   * "chrysotile asbestos"). Empty when every word was searched. */
+  ignored_words: string[];
   next_cursor: string | null;
 }
 
@@ -400,8 +406,29 @@ async function hsCodesOfQuery(
   return { codes: [...codes].sort(), onlyProducts: lexicon.all };
 }
 
-/** Searches producers across scripts, with filters, facet counts and keyset pagination. */
+/**
+ * Searches producers across scripts, with filters, facet counts and keyset pagination. When nothing matches
+ * every word of the query, the words nothing knows are left out and the rest searched again (as the result's
+ * `ignored_words` says), rather than answering nothing for one word the search cannot read.
+ */
 export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promise<SearchResult> {
+  const first = await searchOnce(db, query);
+  if (first.unknownWords.length === 0) return first.result;
+  const tokens = query.q.split(/\s+/).filter(Boolean);
+  const ignored = tokens.filter((t) => {
+    const keys = searchKey(t).split(' ').filter(Boolean);
+    return keys.length > 0 && keys.every((k) => first.unknownWords.includes(k));
+  });
+  const kept = tokens.filter((t) => !ignored.includes(t));
+  if (ignored.length === 0 || !kept.some((t) => /[\p{L}\p{N}]/u.test(t))) return first.result;
+  const again = await searchOnce(db, { ...query, q: kept.join(' ') });
+  return { ...again.result, ignored_words: ignored };
+}
+
+async function searchOnce(
+  db: Kysely<DB>,
+  query: SearchQuery,
+): Promise<{ result: SearchResult; unknownWords: string[] }> {
   const filters = {
     countries: query.country?.toUpperCase().split(','),
     hsPrefix: query.hs,
@@ -427,26 +454,32 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
       const total = await repo.countWhere(filters, 10_000);
       const rows = await repo.getMany(page);
       const byId = new Map(rows.map((r) => [r.id, r]));
-      return {
+      const result: SearchResult = {
         total,
         total_is_lower_bound: total >= 10_000,
         results: page.map((id) => hit(byId.get(id)!, 0, [])),
         facets: await repo.facets(await repo.browse(filters, RANKED)),
         hs_codes_of_query: [],
+        ignored_words: [],
         next_cursor: ids.length > query.limit ? encodeCursor({ id: page.at(-1)! }) : null,
       };
+      return { result, unknownWords: [] };
     }
     const key = companyKey(q) || searchKey(q);
     const { codes: hsCodes, onlyProducts } = await hsCodesOfQuery(db, trx, q);
     const words = key.split(' ');
-    const places = [
-      ...new Set(
-        [...words, ...words.slice(1).map((w, i) => `${words[i]} ${w}`), ...words.flatMap(placeStems)]
-          .map(placeKey)
-          .flatMap(placeForms)
-          .filter((k) => k.length >= 3),
-      ),
-    ];
+    // Places the query's words may name (not of a query the lexicon reads whole: coking coal names no
+    // Qoʻqon, whose consonants coking has).
+    const places = onlyProducts
+      ? []
+      : [
+          ...new Set(
+            [...words, ...words.slice(1).map((w, i) => `${words[i]} ${w}`), ...words.flatMap(placeStems)]
+              .map(placeKey)
+              .flatMap(placeForms)
+              .filter((k) => k.length >= 3),
+          ),
+        ];
     // The query's words as the registry writes them: each looked up in the vocabulary (typos, other
     // spellings), with its second reading where Latin letter pairs are ambiguous (Kazhrom).
     const second = companyKey(q, { digraphs: false }).split(' ');
@@ -470,6 +503,8 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
           second.length === words.length ? second[i]! : w,
           adjectiveStem(w) ?? w,
           russianAdjective(w) ?? w,
+          ...nationalityForms(w),
+          ...otherPlaceWords(w),
           ...otherSpellings(w),
           // Translated, then spelt as the other language does (EuroChem: eurohim, Еврохим).
           ...translatedParts(w).flatMap((t) => [t, ...otherSpellings(t)]),
@@ -512,24 +547,46 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
     // And every distinctive word found (any, when none is) that is not a product's, as typed or another form
     // of it exactly, alone: a word one letter from thousands of names' words (Кастинг, kastin, and Tastyn;
     // Аллюр, alliur for Allur, and Alnur) is otherwise one among them. Not завод, held by a name in ten.
-    const exactAt = (distinctAt.length > 0 ? distinctAt : foundAt).filter((i) => !positions[i]!.some(named));
+    // And so does a short word of the query that names hold exactly (Эне in "Ene Süt Bishkek").
+    const shortAt = foundAt.filter(
+      (i) => shortWords(words[i]!).length > 0 && nameWords.eachExact[i] !== null,
+    );
+    const exactAt = [...new Set([...(distinctAt.length > 0 ? distinctAt : foundAt), ...shortAt])].filter(
+      (i) => !positions[i]!.some(named),
+    );
     const anyWord = [
       ...new Set([
         ...alone.flatMap((i) => [nameWords.each[i]!, nameWords.eachClose[i] ?? nameWords.each[i]!]),
         ...exactAt.flatMap((i) => nameWords.eachExact[i] ?? []),
       ]),
     ];
-    const scored = [...new Set([...distinctive, ...distinctiveWords(second.join(' '))])];
+    // Two words a name holds run together (Altyn Ken, Алтынкен) count as a word of their own: a name holding
+    // the pair outranks the many holding one of the two (Altyn), which each word alone would rank as high.
+    const pairsNamed = [...runTogether].filter((w) =>
+      nameWords.near.some((n) => n.query === w && n.score >= 1),
+    );
+    // Words of three letters that names hold as they are typed count too, by those names only (Эне Сүт in
+    // "Ene Süt Bishkek", where Bishkek alone would rank every producer named after the city first): by
+    // trigrams, sut is half of Karaulabeksut.
+    const short = new Set(
+      shortWords(key).filter((w) => words.some((x, i) => x === w && nameWords.eachExact[i] !== null)),
+    );
+    const scored = [
+      ...new Set([...distinctive, ...distinctiveWords(second.join(' ')), ...pairsNamed, ...short]),
+    ];
     const nearOf = (score: number) =>
       scored.map((w) => {
-        const forms = new Set(positions.filter((f) => f.includes(w)).flat());
+        // A pair's near words are its own, not those of the two words it joins.
+        const forms = new Set(runTogether.has(w) ? [w] : positions.filter((f) => f.includes(w)).flat());
+        const least = short.has(w) ? 1 : score;
         return [
-          ...new Set(nameWords.near.filter((n) => n.score >= score && forms.has(n.query)).map((n) => n.word)),
+          ...new Set(nameWords.near.filter((n) => n.score >= least && forms.has(n.query)).map((n) => n.word)),
         ].join(' ');
       });
     const terms = {
       key,
-      words: scored,
+      // A short word is compared by the names' words it is exactly (below), not by trigrams.
+      words: scored.map((w) => (short.has(w) ? '' : w)),
       // A name's word within a typo of any form of a scored word's position counts as close to it; one that
       // is another form exactly (Uz avto run together, Uzavto; Евразия for Eurasia), as the word itself.
       wordNear: nearOf(0.7),
@@ -549,6 +606,29 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
         key.replace(/\s/g, '').length >= 4,
     };
     let ranked = await repo.searchCandidates(terms, filters, RANKED);
+    // Of a query nothing matched, the words no name's or product's word is within a typo of (a word sharing
+    // only trigrams with one is not known), which the lexicon does not read and no title of the nomenclature
+    // holds.
+    const near = (found: typeof nameWords.near, i: number) =>
+      found.some((n) => n.score >= 0.7 && positions[i]!.includes(n.query));
+    const unknownWords =
+      ranked.length === 0 && !cursor && words.length > 1
+        ? await (async () => {
+            // Titles are read in the query's own letters (accordions, which the key spells akordions).
+            const tokens = q.split(/\s+/).filter(Boolean);
+            const inTitles = await hsTitlesHold(db, HS_BUILTIN_VERSION, tokens, trx);
+            const held = new Set(
+              tokens.filter((_, j) => inTitles[j]).flatMap((t) => searchKey(t).split(' ')),
+            );
+            return words.filter(
+              (w, i) =>
+                !near(nameWords.near, i) &&
+                !near(productWords.near, i) &&
+                readProducts(w).codes.length === 0 &&
+                !held.has(w),
+            );
+          })()
+        : [];
     // Which names match, and how closely: of every ranked producer when only names in the script typed
     // count, else of the page shown only.
     let names = query.same_script
@@ -580,15 +660,17 @@ export async function searchProducers(db: Kysely<DB>, query: SearchQuery): Promi
     const byId = new Map(rows.map((r) => [r.id, r]));
     const results = page.map((c) => hit(byId.get(c.id)!, c.score, reasons(c, names, byId.get(c.id)!)));
     const last = page.at(-1);
-    return {
+    const result: SearchResult = {
       total: ranked.length,
       total_is_lower_bound: ranked.length >= RANKED,
       results,
       facets: await repo.facets(ranked.map((c) => c.id)),
       hs_codes_of_query: hsCodes,
+      ignored_words: [],
       next_cursor:
         last && start + query.limit < ranked.length ? encodeCursor({ score: last.score, id: last.id }) : null,
     };
+    return { result, unknownWords };
   });
 }
 

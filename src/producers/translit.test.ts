@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { placeKey } from './normalize.js';
-import { otherPlaceNames, placeForms } from './place-names.js';
+import { otherPlaceNames, otherPlaceWords, placeForms } from './place-names.js';
 import { hsCodesOfWords, onlyProductWords } from './products.js';
 import {
   adjectiveStem,
   companyKey,
   distinctiveWords,
+  nationalityForms,
   otherSpellings,
   placeStems,
   russianAdjective,
@@ -115,6 +116,20 @@ describe('search keys across scripts', () => {
     expect(placeForms(placeKey('Almaty'))).toEqual([placeKey('Almaty'), placeKey('Alma-Ata')]);
     // Not the him of Shymkent or Chimkent.
     expect(translatedParts(searchKey('Шымкентцемент'))).toEqual([]);
+    // Coal and oil; a part's first letter the key wrote once for two (Oʻzbekkoʻmir).
+    expect(translatedParts(searchKey('Узбекуголь'))).toContain(searchKey('Uzbekkoʻmir'));
+    expect(translatedParts(searchKey('Oʻzbekkoʻmir'))).toContain(searchKey('Ozbekugol'));
+    expect(translatedParts(searchKey('Каражанбасмунай'))).toContain(searchKey('Каражанбаснефть'));
+    // Nationalities: English and the nation's own word for the Russian adjective in its forms, and back.
+    expect(nationalityForms(searchKey('Tajik'))).toEqual(
+      expect.arrayContaining(['таджикская', 'таджикско', 'тоҷик'].map((w) => searchKey(w))),
+    );
+    expect(nationalityForms(searchKey('китайская'))).toContain(searchKey('Chinese'));
+    expect(nationalityForms(searchKey('Shymkent'))).toEqual([]);
+    // A city's other names and their Russian adjectives, by the word's own key (not its consonants).
+    expect(otherPlaceWords(searchKey('Öskemen'))).toContain(searchKey('Усть-Каменогорская').split(' ')[1]);
+    expect(otherPlaceWords(searchKey('Bishkek'))).toContain(searchKey('Фрунзе'));
+    expect(otherPlaceWords(searchKey('coking'))).toEqual([]);
   });
 
   it('drops legal forms from company names, and keeps the words that tell companies apart', () => {
@@ -191,6 +206,15 @@ describe('product words to HS codes', () => {
     ['bicycles', ['8712']],
     // фабрика is a factory, not a fabric.
     ['швейная фабрика', []],
+    // A phrase's words are not read again alone; of the stems a word starts with, the longest counts.
+    ['полиэтиленовые трубы', ['3917']],
+    ['запорная арматура', ['8481']],
+    ['арматура', ['72', '73']],
+    ['свинцовый концентрат', ['2607']],
+    ['стекловолокно', ['7019']],
+    ['стекло', ['70', '7005', '7010']],
+    ['baby food', ['1901']],
+    ['chrysotile asbestos', ['2524']],
   ])('%s names %j', (words, codes) => {
     expect(hsCodesOfWords(words)).toEqual(codes);
   });

@@ -325,6 +325,13 @@ export function companyKey(name: string, options: { digraphs?: boolean } = {}): 
     .join(' ');
 }
 
+/** The words of three letters of a key that are not legal forms or generic words (Ene Sut, Ak Su Ken). */
+export function shortWords(key: string): string[] {
+  return [
+    ...new Set(key.split(' ').filter((w) => w.length === 3 && !LEGAL_FORMS.has(w) && !GENERIC_WORDS.has(w))),
+  ];
+}
+
 /** The words of a key that can tell companies apart: not legal forms or generic words, four letters or more. */
 export function distinctiveWords(key: string): string[] {
   return [
@@ -350,6 +357,64 @@ export function adjectiveStem(word: string): string | null {
 export function russianAdjective(word: string): string | null {
   const m = /^(.{4,})ian$/.exec(word);
   return m ? searchKey(`${m[1]}skii`) : null;
+}
+
+// Nationalities, as joint ventures and national companies name themselves (Таджикско-китайская …, Uz-Kor,
+// Kazakh-British …): the words a query may hold for one (English, the nation's own, Russian), and its Russian
+// adjectives in -кий (Russian names write the adjective, in the gender of the noun or joined by -о-).
+const NATIONALITIES: readonly { words: readonly string[]; adjectives: readonly string[] }[] = [
+  {
+    words: ['kazakh', 'kazakhstan', 'qazaqstan', 'қазақ', 'qazaq', 'казах', 'казахстан'],
+    adjectives: ['казахский', 'казахстанский'],
+  },
+  {
+    words: ['uzbek', 'oʻzbek', 'ўзбек', 'узбек', 'uzbekistan', 'oʻzbekiston', 'узбекистан'],
+    adjectives: ['узбекский'],
+  },
+  {
+    words: ['kyrgyz', 'kirghiz', 'кыргыз', 'kyrgyzstan', 'кыргызстан'],
+    adjectives: ['кыргызский', 'киргизский'],
+  },
+  {
+    words: ['tajik', 'tojik', 'тоҷик', 'таджик', 'tajikistan', 'тоҷикистон', 'таджикистан'],
+    adjectives: ['таджикский'],
+  },
+  {
+    words: ['turkmen', 'türkmen', 'туркмен', 'turkmenistan', 'türkmenistan', 'туркменистан'],
+    adjectives: ['туркменский'],
+  },
+  { words: ['russian', 'rossiya', 'россия', 'русский'], adjectives: ['российский', 'русский'] },
+  { words: ['belarusian', 'belarus', 'беларусь', 'беларускі'], adjectives: ['белорусский'] },
+  { words: ['chinese', 'xitoy', 'хитой', 'қытай', 'китай'], adjectives: ['китайский'] },
+  { words: ['korean', 'koreya', 'корея'], adjectives: ['корейский'] },
+  { words: ['turkish', 'türk', 'turkiye', 'türkiye', 'турция'], adjectives: ['турецкий'] },
+  { words: ['german', 'deutsch', 'германия'], adjectives: ['немецкий', 'германский'] },
+  { words: ['azerbaijani', 'azeri', 'azərbaycan'], adjectives: ['азербайджанский'] },
+  { words: ['armenian', 'армения'], adjectives: ['армянский'] },
+  { words: ['american'], adjectives: ['американский'] },
+  { words: ['british'], adjectives: ['британский'] },
+  { words: ['indian'], adjectives: ['индийский'] },
+  { words: ['iranian'], adjectives: ['иранский'] },
+  { words: ['japanese'], adjectives: ['японский'] },
+  { words: ['italian'], adjectives: ['итальянский'] },
+  { words: ['french'], adjectives: ['французский'] },
+  { words: ['swiss'], adjectives: ['швейцарский'] },
+  { words: ['emirati'], adjectives: ['эмиратский'] },
+];
+// A Russian adjective in -кий in its forms: masculine, feminine, neuter, plural, and joined (таджикско-).
+const adjectiveForms = (masculine: string) =>
+  ['ий', 'ая', 'ое', 'ие', 'о'].map((ending) => searchKey(masculine.replace(/ий$/, ending)));
+const NATIONALITY_FORMS: readonly string[][] = NATIONALITIES.map((n) => [
+  ...new Set([...n.words.map((w) => searchKey(w)), ...n.adjectives.flatMap(adjectiveForms)]),
+]);
+
+/**
+ * The other words for the nationality a word of a search key names (Tajik: tojik, таджикский, таджикская,
+ * таджикско- …; Таджикско: tajik …), or none.
+ */
+export function nationalityForms(word: string): string[] {
+  const forms = NATIONALITY_FORMS.find((f) => f.includes(word));
+  return forms ? forms.filter((f) => f !== word) : [];
 }
 
 /**
@@ -388,6 +453,10 @@ const TRANSLATED_PARTS: readonly { russian: string; at: RegExp; other: readonly 
   { russian: 'him', at: /(?<![sc])him/g, other: ['kimio', 'kime', 'him', 'chem'] },
   { russian: 'prom', at: /prom/g, other: ['sanoat', 'sanoat', 'onerkasip', null] },
   { russian: 'stroi', at: /stroi/g, other: ['kurilish', 'kurilish', 'kurilis', null] },
+  // Coal: Узбекуголь, Oʻzbekkoʻmir; Шахтерская угольная …, Kazakh көмір.
+  { russian: 'ugol', at: /ugol/g, other: ['komir', 'komir', 'komir', 'coal'] },
+  // Oil: Russian нефть, Kazakh мұнай (Uzbek writes neft as Russian does).
+  { russian: 'neft', at: /neft/g, other: [null, null, 'munai', null] },
 ];
 
 /**
@@ -396,18 +465,28 @@ const TRANSLATED_PARTS: readonly { russian: string; at: RegExp; other: readonly 
  */
 export function translatedParts(word: string): string[] {
   if (word.length < 6) return [];
-  const russian = TRANSLATED_PARTS.reduce<string>(
-    (w, part) => part.other.reduce<string>((x, other) => (other ? x.replaceAll(other, part.russian) : x), w),
-    word,
-  );
-  const forms = new Set([russian]);
-  for (let lang = 0; lang < 4; lang++)
-    forms.add(
-      TRANSLATED_PARTS.reduce((w, part) => {
-        const other = part.other[lang];
-        return other ? w.replace(part.at, other) : w;
-      }, russian),
-    );
+  // Read back into Russian. The key writes a letter once where a word doubles it, so a part's first
+  // consonant after a vowel may also be the last letter of the word before it (Oʻzbekkoʻmir, ozbekomir:
+  // ozbek + komir): both readings.
+  let russian = [word];
+  for (const part of TRANSLATED_PARTS)
+    for (const other of new Set(part.other))
+      if (other && other !== part.russian)
+        russian = russian.flatMap((w) => {
+          if (!w.includes(other)) return [w];
+          const afterVowel = new RegExp(`(?<=[aeiou])${other}`, 'g');
+          const read = w.replaceAll(other, part.russian);
+          return afterVowel.test(w) ? [read, w.replace(afterVowel, `${other[0]}${part.russian}`)] : [read];
+        });
+  const forms = new Set(russian);
+  for (const r of russian)
+    for (let lang = 0; lang < 4; lang++)
+      forms.add(
+        TRANSLATED_PARTS.reduce((w, part) => {
+          const other = part.other[lang];
+          return other ? w.replace(part.at, other) : w;
+        }, r).replace(/(.)\1/g, '$1'),
+      );
   forms.delete(word);
   return [...forms];
 }

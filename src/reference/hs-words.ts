@@ -21,6 +21,11 @@ function hsTitleWords(db: Kysely<DB>, version: string, session: Kysely<DB> = db)
   return words;
 }
 
+/** A word in the query's number and the other, as titles may write it (concentrate, concentrates). */
+function titleForms(w: string): string[] {
+  return [...new Set([w, `${w}s`, `${w}es`, w.replace(/e?s$/, ''), w.replace(/s$/, '')])];
+}
+
 /** Forgets the words read so far (the nomenclature changed). */
 export function forgetHsTitleWords(): void {
   cache = new WeakMap();
@@ -38,13 +43,21 @@ export async function hsCodesByTitle(
   if (words.length === 0) return [];
   const vocabulary = await hsTitleWords(db, version, session);
   // Each word as the titles write it, in the query's number or the other (concentrate, concentrates).
-  const forms = words.map((w) =>
-    [...new Set([w, `${w}s`, `${w}es`, w.replace(/e?s$/, ''), w.replace(/s$/, '')])].filter((f) =>
-      vocabulary.has(f),
-    ),
-  );
+  const forms = words.map((w) => titleForms(w).filter((f) => vocabulary.has(f)));
   const known = forms.filter((f) => f.length > 0);
   if (known.length === 0) return [];
   // Every word of the query in one title, in any order (zinc concentrate: "Zinc ores and concentrates").
   return new ReferenceRepository(session).hsCodesByTitle(version, q, known, known.length === words.length);
+}
+
+/** Whether some title of `version` holds each word (lower case, in either number), as `hsCodesByTitle` reads
+ * titles' words. */
+export async function hsTitlesHold(
+  db: Kysely<DB>,
+  version: string,
+  words: string[],
+  session: Kysely<DB> = db,
+): Promise<boolean[]> {
+  const vocabulary = await hsTitleWords(db, version, session);
+  return words.map((w) => titleForms(w.toLowerCase()).some((f) => vocabulary.has(f)));
 }

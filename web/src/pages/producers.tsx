@@ -29,6 +29,7 @@ interface SearchResult {
   total: number;
   results: Hit[];
   facets: { country: { value: string; count: number }[] };
+  ignored_words: string[];
 }
 
 function Matched({ hit }: { hit: Hit }) {
@@ -105,6 +106,9 @@ export default function Producers() {
                 </ul>
               </aside>
               <section aria-live="polite" className="wide">
+                {r.ignored_words.length > 0 && (
+                  <p className="notice">{t('producers.ignored', { words: r.ignored_words.join(', ') })}</p>
+                )}
                 <p>{r.total === 0 ? t('producers.none') : t('producers.results', { count: r.total })}</p>
                 <ol className="hits">
                   {r.results.map((hit) => (
