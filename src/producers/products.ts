@@ -596,7 +596,7 @@ export function onlyProductWords(text: string): boolean {
 }
 
 /** The HS codes a text names through the lexicon, and whether every word of it is a word of the lexicon. */
-export function readProducts(text: string): { codes: string[]; all: boolean } {
+export function readProducts(text: string): { codes: string[]; all: boolean; shared: string[] } {
   const words = searchKey(text).split(' ').filter(Boolean);
   const codes = new Set<string>();
   const read = new Set<number>();
@@ -606,6 +606,7 @@ export function readProducts(text: string): { codes: string[]; all: boolean } {
   // And of the stems a word starts with, the longest says what it is: стекловолокно is glass fibre, not
   // all of glass (стекл).
   const longest = new Map<number, { length: number; hs: (readonly string[])[] }>();
+  const concepts: (readonly string[])[] = [];
   for (const { stem, exact, hs } of STEMS) {
     const parts = stem.split(' ');
     for (let i = 0; i + parts.length <= words.length; i++) {
@@ -625,7 +626,10 @@ export function readProducts(text: string): { codes: string[]; all: boolean } {
           const best = longest.get(i);
           if (!best || stem.length > best.length) longest.set(i, { length: stem.length, hs: [hs] });
           else if (stem.length === best.length) best.hs.push(hs);
-        } else for (const code of hs) codes.add(code);
+        } else {
+          for (const code of hs) codes.add(code);
+          concepts.push(hs);
+        }
         for (let j = 0; j < parts.length; j++) {
           read.add(i + j);
           if (parts.length > 1) ofPhrase.add(i + j);
@@ -634,7 +638,28 @@ export function readProducts(text: string): { codes: string[]; all: boolean } {
       }
     }
   }
-  for (const { hs } of longest.values()) for (const code of hs.flat()) codes.add(code);
+  for (const { hs } of longest.values()) {
+    for (const code of hs.flat()) codes.add(code);
+    concepts.push(hs.flat());
+  }
   // A code already covered by a more general one found is kept: filters and ranking read prefixes anyway.
-  return { codes: [...codes].sort(), all: words.length > 0 && read.size === words.length };
+  return {
+    codes: [...codes].sort(),
+    all: words.length > 0 && read.size === words.length,
+    shared: sharedCodes(concepts),
+  };
+}
+
+/**
+ * Of the codes several concepts of a text name, those every concept names (itself, a heading of it or a
+ * code under it), most specific only: tovuq goʻshti, poultry and meat, is 0207; steel pipes 7304-7306;
+ * copper cathode 7403. None for a text of one concept.
+ */
+function sharedCodes(concepts: (readonly string[])[]): string[] {
+  if (concepts.length < 2) return [];
+  const related = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+  const shared = [...new Set(concepts.flat())].filter((c) =>
+    concepts.every((hs) => hs.some((h) => related(c, h))),
+  );
+  return shared.filter((c) => !shared.some((d) => d !== c && d.startsWith(c))).sort();
 }

@@ -80,6 +80,8 @@ export interface SearchTerms {
   fuzzy: boolean;
   /** HS codes the query's words name (lexicon and nomenclature titles). */
   hsCodes: string[];
+  /** Of them, those every product concept of the query names (poultry and meat: 0207), or none. */
+  hsShared: string[];
   /** Whether every word of the query is a product's word of the lexicon (a query for a product). */
   productQuery: boolean;
   /** Place keys of the query's words and pairs of words (a city or region it may name). */
@@ -494,7 +496,8 @@ export class ProducerRepository {
                                from unnest(${terms.hsCodes}::text[]) h) hm(m)
                 where m is not null order by length(m) desc limit 1) as hs_match,
                coalesce(p.city_key = any(${terms.places}::text[]) or p.region_key = any(${terms.places}::text[]), false)
-                 as place_match
+                 as place_match,
+               p.hs_prefixes && ${terms.hsShared}::text[] as hs_shared
         from c join producer p on p.id = c.id
       )
       select id, name_score, skeleton_score, product_score, hs_match, place_match,
@@ -515,6 +518,9 @@ export class ProducerRepository {
                -- Of the producers of the codes named, those whose description also holds the query's words
                -- first ("мясо птицы": the poultry farms before the meat plants of 0201).
                + case when hs_match is not null and product_score >= 0.5 then 0.05 * product_score else 0 end
+               -- And those of a code every product word of the query names (tovuq goʻshti: poultry, 0207,
+               -- before all meat), a step less than a description.
+               + case when hs_match is not null and hs_shared then 0.02 else 0 end
                  as by_product
         from s
       ) s

@@ -396,14 +396,15 @@ async function hsCodesOfQuery(
   db: Kysely<DB>,
   session: Kysely<DB>,
   q: string,
-): Promise<{ codes: string[]; onlyProducts: boolean }> {
+): Promise<{ codes: string[]; onlyProducts: boolean; shared: string[] }> {
   const lexicon = readProducts(q);
   const codes = new Set(lexicon.codes);
+  const shared = lexicon.shared;
   // A query the lexicon reads whole means what the lexicon says: titles would add codes that only mention
   // its word (trucks: fork-lift trucks, 8427; buses: tyres of a kind used on buses, 4011).
-  if (lexicon.all && codes.size > 0) return { codes: [...codes].sort(), onlyProducts: true };
+  if (lexicon.all && codes.size > 0) return { codes: [...codes].sort(), onlyProducts: true, shared };
   for (const code of await hsCodesByTitle(db, HS_BUILTIN_VERSION, q, session)) codes.add(code);
-  return { codes: [...codes].sort(), onlyProducts: lexicon.all };
+  return { codes: [...codes].sort(), onlyProducts: lexicon.all, shared };
 }
 
 /**
@@ -466,7 +467,7 @@ async function searchOnce(
       return { result, unknownWords: [] };
     }
     const key = companyKey(q) || searchKey(q);
-    const { codes: hsCodes, onlyProducts } = await hsCodesOfQuery(db, trx, q);
+    const { codes: hsCodes, onlyProducts, shared: hsShared } = await hsCodesOfQuery(db, trx, q);
     const words = key.split(' ');
     // Places the query's words may name (not of a query the lexicon reads whole: coking coal names no
     // Qoʻqon, whose consonants coking has).
@@ -568,8 +569,11 @@ async function searchOnce(
     // Words of three letters that names hold as they are typed count too, by those names only (Эне Сүт in
     // "Ene Süt Bishkek", where Bishkek alone would rank every producer named after the city first): by
     // trigrams, sut is half of Karaulabeksut.
+    // Not a product's word (gaz in "УзКор Газ Кемикал" would count for every gas company's name).
     const short = new Set(
-      shortWords(key).filter((w) => words.some((x, i) => x === w && nameWords.eachExact[i] !== null)),
+      shortWords(key).filter(
+        (w) => !named(w) && words.some((x, i) => x === w && nameWords.eachExact[i] !== null),
+      ),
     );
     const scored = [
       ...new Set([...distinctive, ...distinctiveWords(second.join(' ')), ...pairsNamed, ...short]),
@@ -593,6 +597,7 @@ async function searchOnce(
       wordSame: nearOf(1),
       skeleton: skeleton(key),
       hsCodes,
+      hsShared,
       productQuery: hsCodes.length > 0 && onlyProducts,
       places,
       allWords: nameWords.all,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { placeKey } from './normalize.js';
 import { otherPlaceNames, otherPlaceWords, placeForms } from './place-names.js';
-import { hsCodesOfWords, onlyProductWords } from './products.js';
+import { hsCodesOfWords, onlyProductWords, readProducts } from './products.js';
 import {
   adjectiveStem,
   companyKey,
@@ -217,6 +217,15 @@ describe('product words to HS codes', () => {
     ['chrysotile asbestos', ['2524']],
   ])('%s names %j', (words, codes) => {
     expect(hsCodesOfWords(words)).toEqual(codes);
+  });
+
+  it('names the codes every product concept of a query shares, most specific only', () => {
+    expect(readProducts('tovuq goʻshti').shared).toEqual(['0207']);
+    expect(readProducts('steel pipes').shared).toEqual(['7304', '7305', '7306']);
+    expect(readProducts('медный катод').shared).toEqual(['7403']);
+    // One concept, or concepts sharing nothing: none.
+    expect(readProducts('cement').shared).toEqual([]);
+    expect(readProducts('cement copper').shared).toEqual([]);
   });
 
   it('tells a query made only of product words', () => {
