@@ -652,13 +652,23 @@ describe('search across scripts', () => {
         version: 'HS2022',
       },
     );
-    const file = csv('ignored.csv', ['ТОО «Сазгер»,,,,KZ,,,Алматы,,,,,,,9205,,,,,']);
-    expect((await importProducers(ctx.database, openCsvFile(file), { file })).imported).toBe(1);
+    const file = csv('ignored.csv', [
+      'ТОО «Сазгер»,,,,KZ,,,Алматы,,,,,,,9205,,,,,',
+      'ТОО «Әуен»,,,,KZ,,,Астана,,,,,,,9205,,,,,',
+    ]);
+    expect((await importProducers(ctx.database, openCsvFile(file), { file })).imported).toBe(2);
     const result = await search('zqxwvj accordions');
     expect(result.ignored_words).toEqual(['zqxwvj']);
     expect(result.results.map((r) => r.name)).toContain('ТОО «Сазгер»');
     const api = await app.inject('/api/v1/producers?q=zqxwvj%20accordions');
     expect(api.json().ignored_words).toEqual(['zqxwvj']);
+    // Its pages go on without the word, as the first did.
+    const first = await search('zqxwvj accordions', { limit: 1 });
+    expect(first.next_cursor).not.toBeNull();
+    const next = await search('zqxwvj accordions', { limit: 1, cursor: first.next_cursor });
+    expect(next.ignored_words).toEqual(['zqxwvj']);
+    expect(next.results.length).toBe(1);
+    expect(next.results[0]?.id).not.toBe(first.results[0]?.id);
     // Found with every word: none ignored. No word known: nothing found, and nothing said to be ignored.
     const cement = await search('zqxwvj цемент');
     expect(cement.ignored_words).toEqual([]);

@@ -566,10 +566,10 @@ async function searchOnce(
     const pairsNamed = [...runTogether].filter((w) =>
       nameWords.near.some((n) => n.query === w && n.score >= 1),
     );
-    // Words of three letters that names hold as they are typed count too, by those names only (Эне Сүт in
-    // "Ene Süt Bishkek", where Bishkek alone would rank every producer named after the city first): by
-    // trigrams, sut is half of Karaulabeksut.
-    // Not a product's word (gaz in "УзКор Газ Кемикал" would count for every gas company's name).
+    // Words of three letters that names hold as they are typed, and not a product's, count too, by those
+    // names only (Эне in "Ene Süt Bishkek", where Bishkek alone would rank every producer named after the
+    // city first; by trigrams, a short word is half of many a longer one). A product's word would count for
+    // every name holding it (gaz in "УзКор Газ Кемикал", for every gas company).
     const short = new Set(
       shortWords(key).filter(
         (w) => !named(w) && words.some((x, i) => x === w && nameWords.eachExact[i] !== null),
@@ -617,7 +617,7 @@ async function searchOnce(
     const near = (found: typeof nameWords.near, i: number) =>
       found.some((n) => n.score >= 0.7 && positions[i]!.includes(n.query));
     const unknownWords =
-      ranked.length === 0 && !cursor && words.length > 1
+      ranked.length === 0 && words.length > 1
         ? await (async () => {
             // Titles are read in the query's own letters (accordions, which the key spells akordions).
             const tokens = q.split(/\s+/).filter(Boolean);
