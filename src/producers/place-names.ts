@@ -4,7 +4,7 @@
 // (Shymkent, Шымкент; Fargʻona, Фергана); those it keeps apart do (Chimkent's ch, Uzbek's o for Russian's a
 // at the start: Olmaliq, Алмалык). Written for Keruen from the cities' official names.
 import { placeKey } from './normalize.js';
-import { searchKey } from './translit.js';
+import { adjectiveKeyForms, searchKey } from './translit.js';
 
 const CITIES: readonly (readonly string[])[] = [
   // Kazakhstan
@@ -140,5 +140,5 @@ function russianAdjectives(name: string): string[] {
   const last = name.split(' ').at(-1)!;
   if (last.length < 4) return [];
   const stem = last.endsWith('sk') ? last : /[aeiouy]$/.test(last) ? `${last.slice(0, -1)}insk` : `${last}sk`;
-  return ['i', 'aia', 'oe', 'ie', 'o'].map((ending) => stem + ending);
+  return adjectiveKeyForms(stem);
 }

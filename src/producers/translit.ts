@@ -401,11 +401,20 @@ const NATIONALITIES: readonly { words: readonly string[]; adjectives: readonly s
   { words: ['swiss'], adjectives: ['швейцарский'] },
   { words: ['emirati'], adjectives: ['эмиратский'] },
 ];
-// A Russian adjective in -кий in its forms: masculine, feminine, neuter, plural, and joined (таджикско-).
-const adjectiveForms = (masculine: string) =>
-  ['ий', 'ая', 'ое', 'ие', 'о'].map((ending) => searchKey(masculine.replace(/ий$/, ending)));
+// The endings of a Russian adjective as the key writes them: masculine, feminine, neuter, plural, and
+// joined to the next word (таджикско-).
+const ADJECTIVE_ENDINGS = ['ий', 'ая', 'ое', 'ие', 'о'].map((ending) => searchKey(ending));
+
+/** A Russian adjective's forms as search-key words, from its stem as a key (tadjiksk, kamenogorsk). */
+export function adjectiveKeyForms(stem: string): string[] {
+  return ADJECTIVE_ENDINGS.map((ending) => stem + ending);
+}
+
 const NATIONALITY_FORMS: readonly string[][] = NATIONALITIES.map((n) => [
-  ...new Set([...n.words.map((w) => searchKey(w)), ...n.adjectives.flatMap(adjectiveForms)]),
+  ...new Set([
+    ...n.words.map((w) => searchKey(w)),
+    ...n.adjectives.flatMap((a) => adjectiveKeyForms(searchKey(a).replace(/i$/, ''))),
+  ]),
 ]);
 
 /**
